@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tandem.Catalog.Contracts;
+using Tandem.Catalog.Data;
+using Tandem.Catalog.Features.CreateProduct;
+using Tandem.Catalog.Features.GetProduct;
+using Tandem.Catalog.Features.ListProducts;
+using Tandem.Catalog.Features.UpdateProduct;
+using Tandem.Platform.Modules;
+using Tandem.Platform.Persistence;
+
+namespace Tandem.Catalog;
+
+/// <summary>Products and services, their units and list prices.</summary>
+public sealed class CatalogModule : ITandemModule
+{
+    public string Name => "Catalog";
+
+    public IReadOnlyList<PermissionDefinition> Permissions =>
+    [
+        new(CatalogPermissions.Read, "See products and prices"),
+        new(CatalogPermissions.Write, "Create and change products and prices"),
+    ];
+
+    public IReadOnlyList<NavItem> Navigation =>
+    [
+        new("Master data", "Products", "/catalog/products", "inventory_2", CatalogPermissions.Read, 20),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDb<CatalogDb, CatalogDbSqlite, CatalogDbPostgres>(CatalogDb.SchemaName);
+        services.AddScoped<CreateProductHandler>();
+        services.AddScoped<UpdateProductHandler>();
+        services.AddScoped<GetProductQuery>();
+        services.AddScoped<ListProductsQuery>();
+        services.AddScoped<ICatalogModule, CatalogFacade>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var products = api.MapGroup("/catalog/products").WithTags("Catalog");
+        ListProductsEndpoint.Map(products);
+        GetProductEndpoint.Map(products);
+        CreateProductEndpoint.Map(products);
+        UpdateProductEndpoint.Map(products);
+    }
+
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        await Demo.CatalogDemo.SeedAsync(services, ct);
+}
+
+internal sealed class CatalogFacade(CatalogDb db) : ICatalogModule
+{
+    public Task<ProductSummary?> FindAsync(Guid productId, CancellationToken ct) =>
+        db.Products.AsNoTracking().Where(p => p.Id == productId)
+            .Select(p => new ProductSummary(p.Id, p.Sku, p.Name, p.Kind, p.Unit, p.ListPrice))
+            .SingleOrDefaultAsync(ct);
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Tandem.Catalog.Contracts;
+using Tandem.Catalog.Data;
+using Tandem.Platform.Api;
+using Tandem.SharedKernel;
+
+namespace Tandem.Catalog.Features.UpdateProduct;
+
+internal sealed class UpdateProductHandler(CatalogDb db)
+{
+    public async Task<Result<ProductDto>> HandleAsync(Guid id, ProductInput input, Func<long, Error?> checkVersion, CancellationToken ct)
+    {
+        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (product is null)
+            return Error.NotFound("Product");
+        if (checkVersion(product.Version) is { } stale)
+            return stale;
+        var details = input.ToDetails();
+        if (details.Validate() is { } invalid)
+            return invalid;
+        product.Change(details);
+        await db.SaveChangesAsync(ct);
+        return ProductDto.Projection.Compile()(product);
+    }
+}
+
+internal static class UpdateProductEndpoint
+{
+    public static void Map(IEndpointRouteBuilder products) =>
+        products.MapPut("/{id:guid}", async (Guid id, ProductInput input, UpdateProductHandler handler, HttpContext http, CancellationToken ct) =>
+                (await handler.HandleAsync(id, input, version => ETags.Check(http.Request, version), ct)).ToHttp(product =>
+                {
+                    ETags.Write(http.Response, product.Version);
+                    return Results.Ok(product);
+                }))
+            .RequireAuthorization(CatalogPermissions.Write)
+            .WithName("UpdateProduct")
+            .WithSummary("Change a product; send its ETag in If-Match");
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Tandem.Parties.Contracts;
+using Tandem.Parties.Data;
+using Tandem.Platform.Api;
+using Tandem.SharedKernel;
+
+namespace Tandem.Parties.Features.UpdateParty;
+
+/// <summary>Changes a party's details when the caller has seen its current version.</summary>
+internal sealed class UpdatePartyHandler(PartiesDb db)
+{
+    public async Task<Result<PartyDto>> HandleAsync(Guid id, PartyInput input, Func<long, Error?> checkVersion, CancellationToken ct)
+    {
+        var party = await db.Parties.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (party is null)
+            return Error.NotFound("Party");
+        if (checkVersion(party.Version) is { } stale)
+            return stale;
+        var details = input.ToDetails();
+        if (details.Validate() is { } invalid)
+            return invalid;
+        party.Change(details);
+        await db.SaveChangesAsync(ct);
+        return PartyDto.Projection.Compile()(party);
+    }
+}
+
+internal static class UpdatePartyEndpoint
+{
+    public static void Map(IEndpointRouteBuilder parties) =>
+        parties.MapPut("/{id:guid}", async (Guid id, PartyInput input, UpdatePartyHandler handler, HttpContext http, CancellationToken ct) =>
+                (await handler.HandleAsync(id, input, version => ETags.Check(http.Request, version), ct)).ToHttp(party =>
+                {
+                    ETags.Write(http.Response, party.Version);
+                    return Results.Ok(party);
+                }))
+            .RequireAuthorization(PartiesPermissions.Write)
+            .WithName("UpdateParty")
+            .WithSummary("Change a party; send its ETag in If-Match");
+}

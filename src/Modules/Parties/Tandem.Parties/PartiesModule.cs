@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tandem.Parties.Contracts;
+using Tandem.Parties.Data;
+using Tandem.Parties.Features.GetParty;
+using Tandem.Parties.Features.ListParties;
+using Tandem.Parties.Features.RegisterParty;
+using Tandem.Parties.Features.UpdateParty;
+using Tandem.Platform.Modules;
+using Tandem.Platform.Persistence;
+
+namespace Tandem.Parties;
+
+/// <summary>The party master: organisations and people that every other module refers to.</summary>
+public sealed class PartiesModule : ITandemModule
+{
+    public string Name => "Parties";
+
+    public IReadOnlyList<PermissionDefinition> Permissions =>
+    [
+        new(PartiesPermissions.Read, "See organisations and people"),
+        new(PartiesPermissions.Write, "Register and change organisations and people"),
+    ];
+
+    public IReadOnlyList<NavItem> Navigation =>
+    [
+        new("Master data", "Parties", "/parties", "people", PartiesPermissions.Read, 10),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDb<PartiesDb, PartiesDbSqlite, PartiesDbPostgres>(PartiesDb.SchemaName);
+        services.AddScoped<RegisterPartyHandler>();
+        services.AddScoped<UpdatePartyHandler>();
+        services.AddScoped<GetPartyQuery>();
+        services.AddScoped<ListPartiesQuery>();
+        services.AddScoped<IPartiesModule, PartiesFacade>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var parties = api.MapGroup("/parties").WithTags("Parties");
+        ListPartiesEndpoint.Map(parties);
+        GetPartyEndpoint.Map(parties);
+        RegisterPartyEndpoint.Map(parties);
+        UpdatePartyEndpoint.Map(parties);
+    }
+
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        await Demo.PartiesDemo.SeedAsync(services, ct);
+}
+
+internal sealed class PartiesFacade(PartiesDb db) : IPartiesModule
+{
+    public Task<PartySummary?> FindAsync(Guid partyId, CancellationToken ct) =>
+        db.Parties.AsNoTracking().Where(p => p.Id == partyId)
+            .Select(p => new PartySummary(p.Id, p.Number, p.Kind, p.Name, p.Email, p.IsCustomer, p.IsSupplier))
+            .SingleOrDefaultAsync(ct);
+}

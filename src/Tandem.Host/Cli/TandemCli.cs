@@ -1,0 +1,144 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tandem.Platform.Identity;
+using Tandem.Platform.Security;
+
+namespace Tandem.Host.Cli;
+
+/// <summary>
+/// The host binary's commands: <c>serve</c> (the default), <c>migrate</c>, <c>seed demo</c>,
+/// <c>users add</c> and <c>audit verify</c>. Configuration comes from the same places as the server's.
+/// </summary>
+public static class TandemCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Tandem: ERP and CRM in one server.") { TreatUnmatchedTokensAsErrors = false };
+        root.SetAction((parse, ct) => ServeAsync(parse.UnmatchedTokens.ToArray(), ct));
+
+        var serve = new Command("serve", "Start the server (the default): migrate, initialise an empty database, listen.") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction((parse, ct) => ServeAsync(parse.UnmatchedTokens.ToArray(), ct));
+        root.Add(serve);
+
+        var migrate = new Command("migrate", "Apply every module's migrations and exit.") { TreatUnmatchedTokensAsErrors = false };
+        migrate.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), async (sp, token) =>
+        {
+            await sp.GetRequiredService<StartupTasks>().MigrateAsync(token);
+            Console.WriteLine("Migrations applied.");
+            return 0;
+        }, ct));
+        root.Add(migrate);
+
+        var seed = new Command("seed", "Load data.");
+        var seedDemo = new Command("demo", "Create the demo company with its data on an empty database.") { TreatUnmatchedTokensAsErrors = false };
+        seedDemo.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), async (sp, token) =>
+        {
+            var tasks = sp.GetRequiredService<StartupTasks>();
+            await tasks.MigrateAsync(token);
+            var db = sp.GetRequiredService<PlatformDb>();
+            if (await db.Companies.AnyAsync(c => c.Code == StartupTasks.DemoCompanyCode, token))
+            {
+                Console.Error.WriteLine("The demo company already exists.");
+                return 1;
+            }
+            await tasks.InitializeAsync(token);
+            Console.WriteLine("Demo company seeded.");
+            return 0;
+        }, ct, "--Tandem:Demo=true"));
+        seed.Add(seedDemo);
+        root.Add(seed);
+
+        root.Add(UsersCommand());
+        root.Add(AuditCommand());
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command UsersCommand()
+    {
+        var users = new Command("users", "Manage users.");
+        var email = new Option<string>("--email") { Required = true, Description = "Sign-in email" };
+        var password = new Option<string>("--password") { Required = true, Description = "At least 10 characters" };
+        var name = new Option<string?>("--name") { Description = "Display name" };
+        var role = new Option<string[]>("--role") { Description = "Role(s) in the company, e.g. sales_rep", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["admin"] };
+        var company = new Option<string?>("--company") { Description = "Company code (default: the first company)" };
+        var add = new Command("add", "Create a user with roles in a company.") { email, password, name, role, company };
+        add.TreatUnmatchedTokensAsErrors = false;
+        add.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), async (sp, token) =>
+        {
+            var roles = parse.GetValue(role) ?? [];
+            if (roles.FirstOrDefault(r => !Roles.IsKnown(r)) is { } unknown)
+            {
+                Console.Error.WriteLine($"Unknown role '{unknown}'. Roles: {string.Join(", ", Roles.All)}");
+                return 2;
+            }
+            await sp.GetRequiredService<StartupTasks>().MigrateAsync(token);
+            var db = sp.GetRequiredService<PlatformDb>();
+            var code = parse.GetValue(company);
+            var target = await db.Companies.Where(c => code == null || c.Code == code).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(token);
+            if (target is null)
+            {
+                Console.Error.WriteLine(code is null ? "No company exists yet; start the server once." : $"No company with code {code}.");
+                return 2;
+            }
+            var manager = sp.GetRequiredService<UserManager<TandemUser>>();
+            var mail = parse.GetValue(email)!;
+            var user = new TandemUser
+            {
+                UserName = mail,
+                Email = mail,
+                DisplayName = parse.GetValue(name) ?? mail,
+                EmailConfirmed = true,
+                DefaultCompanyId = target.Id,
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            var created = await manager.CreateAsync(user, parse.GetValue(password)!);
+            if (!created.Succeeded)
+            {
+                Console.Error.WriteLine(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
+                return 1;
+            }
+            db.Memberships.Add(new Membership { UserId = user.Id, CompanyId = target.Id, Roles = [.. roles] });
+            await db.SaveChangesAsync(token);
+            Console.WriteLine($"User {mail} created in {target.Code} with roles {string.Join(", ", roles)}.");
+            return 0;
+        }, ct));
+        users.Add(add);
+        return users;
+    }
+
+    private static Command AuditCommand()
+    {
+        var audit = new Command("audit", "The audit trail.");
+        var verify = new Command("verify", "Recompute the hash chains; report the first tampered row.") { TreatUnmatchedTokensAsErrors = false };
+        verify.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (_, _) =>
+        {
+            Console.Error.WriteLine("The audit trail is not yet recorded.");
+            return Task.FromResult(1);
+        }, ct));
+        audit.Add(verify);
+        return audit;
+    }
+
+    private static async Task<int> ServeAsync(string[] args, CancellationToken ct)
+    {
+        var app = TandemApp.Build(args);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var tasks = scope.ServiceProvider.GetRequiredService<StartupTasks>();
+            await tasks.MigrateAsync(ct);
+            await tasks.InitializeAsync(ct);
+        }
+        await app.RunAsync(ct);
+        return 0;
+    }
+
+    /// <summary>Runs a command with the server's services and configuration, without listening.</summary>
+    private static async Task<int> WithServicesAsync(string[] args, Func<IServiceProvider, CancellationToken, Task<int>> run, CancellationToken ct, params string[] extra)
+    {
+        var app = TandemApp.Build([.. args, .. extra]);
+        await using var scope = app.Services.CreateAsyncScope();
+        return await run(scope.ServiceProvider, ct);
+    }
+}

@@ -1,0 +1,3 @@
+using Tandem.Host.Cli;
+
+return await TandemCli.RunAsync(args);

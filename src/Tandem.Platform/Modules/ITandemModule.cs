@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tandem.Platform.Modules;
+
+/// <summary>
+/// What a module is, in one place: its services, its endpoints under <c>/api/v1</c>, the permissions it
+/// checks, the navigation and page panels it contributes to the UI, and its demo data.
+/// </summary>
+public interface ITandemModule
+{
+    string Name { get; }
+
+    IReadOnlyList<PermissionDefinition> Permissions { get; }
+
+    IReadOnlyList<NavItem> Navigation { get; }
+
+    IReadOnlyList<SlotContribution> Slots => [];
+
+    void AddServices(IServiceCollection services, IConfiguration configuration);
+
+    void MapEndpoints(IEndpointRouteBuilder api);
+
+    /// <summary>Seeds the demo company's records; runs with the demo company as the current company.</summary>
+    Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+}
+
+public sealed record PermissionDefinition(string Name, string Description);
+
+/// <summary>A menu entry, shown only to users holding its permission.</summary>
+public sealed record NavItem(string Group, string Title, string Href, string Icon, string Permission, int Order = 100);
+
+/// <summary>
+/// A panel one module contributes to another module's page, e.g. the party page's "Products supplied"
+/// panel. The page renders every contribution to its slot without referencing the contributing module.
+/// </summary>
+public sealed record SlotContribution(string Slot, Type Component, string Title, string Permission, int Order = 100);
+
+/// <summary>The well-known slot names pages expose.</summary>
+public static class Slots
+{
+    /// <summary>Panels on a party's page; receives parameter <c>PartyId</c> (Guid).</summary>
+    public const string PartyPage = "party.page";
+
+    /// <summary>Panels on any record page's side; receives <c>EntityType</c> (string) and <c>EntityId</c> (Guid).</summary>
+    public const string RecordSide = "record.side";
+}

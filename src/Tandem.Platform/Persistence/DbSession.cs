@@ -1,0 +1,112 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Tandem.Platform.Persistence;
+
+/// <summary>
+/// The one connection and the one transaction that every module DbContext of a request shares,
+/// so a use case that touches several modules commits or rolls back as a whole.
+/// </summary>
+public sealed class DbSession(IOptions<DatabaseOptions> options) : IAsyncDisposable
+{
+    private readonly List<DbContext> _enlisted = [];
+    private DbConnection? _connection;
+
+    public DatabaseProvider Provider { get; } = options.Value.Provider;
+
+    public DbConnection Connection => _connection ??= CreateConnection(options.Value);
+
+    public DbTransaction? Transaction { get; private set; }
+
+    /// <summary>Starts the unit of work. Contexts that save before it is committed join it.</summary>
+    public async Task<UnitOfWork> BeginAsync(CancellationToken ct = default)
+    {
+        if (Transaction is not null)
+            return new UnitOfWork(this, owner: false);
+        if (Connection.State != System.Data.ConnectionState.Open)
+            await Connection.OpenAsync(ct);
+        Transaction = await Connection.BeginTransactionAsync(ct);
+        return new UnitOfWork(this, owner: true);
+    }
+
+    /// <summary>Makes a context use the current transaction; called by the contexts before they save.</summary>
+    public void Enlist(DbContext context)
+    {
+        if (Transaction is null)
+            return;
+        if (context.Database.CurrentTransaction?.GetDbTransaction() == Transaction)
+            return;
+        context.Database.UseTransaction(Transaction);
+        _enlisted.Add(context);
+    }
+
+    internal async Task EndAsync(bool commit, CancellationToken ct)
+    {
+        if (Transaction is null)
+            return;
+        try
+        {
+            if (commit)
+                await Transaction.CommitAsync(ct);
+            else
+                await Transaction.RollbackAsync(ct);
+        }
+        finally
+        {
+            await Transaction.DisposeAsync();
+            Transaction = null;
+            foreach (var context in _enlisted)
+            {
+                context.Database.UseTransaction(null);
+                if (!commit)
+                    context.ChangeTracker.Clear();
+            }
+            _enlisted.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Transaction is not null)
+            await EndAsync(commit: false, CancellationToken.None);
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+    }
+
+    public static DbConnection CreateConnection(DatabaseOptions options) => options.Provider switch
+    {
+        DatabaseProvider.Postgres => new NpgsqlConnection(options.ConnectionString),
+        _ => new SqliteConnection(options.ConnectionString),
+    };
+}
+
+/// <summary>A transaction spanning every module context of the scope. Dispose without commit rolls back.</summary>
+public sealed class UnitOfWork : IAsyncDisposable
+{
+    private readonly DbSession _session;
+    private readonly bool _owner;
+    private bool _completed;
+
+    internal UnitOfWork(DbSession session, bool owner)
+    {
+        _session = session;
+        _owner = owner;
+    }
+
+    public async Task CommitAsync(CancellationToken ct = default)
+    {
+        _completed = true;
+        if (_owner)
+            await _session.EndAsync(commit: true, ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_owner && !_completed)
+            await _session.EndAsync(commit: false, CancellationToken.None);
+    }
+}

@@ -43,6 +43,12 @@ public sealed class StartupTasks(
             var context = (DbContext)services.GetRequiredService(contextType);
             await context.Database.MigrateAsync(ct);
         }
+        if (database.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging lets readers go on while one writer commits.
+            var context = (DbContext)services.GetRequiredService(registry.Contexts[0]);
+            await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
     }
 
     /// <summary>On an empty database: a company (the demo company unless Tandem:Demo is false) and its first admin.</summary>

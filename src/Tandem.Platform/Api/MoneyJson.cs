@@ -42,8 +42,10 @@ public sealed class MoneyJsonConverter : JsonConverter<Money>
     public static string Format(Money value)
     {
         var minor = value.Currency.Value is null ? 2 : value.Currency.MinorUnits;
-        var scale = (decimal.GetBits(value.Amount)[3] >> 16) & 0xFF;
-        return value.Amount.ToString("F" + Math.Max(minor, scale), CultureInfo.InvariantCulture);
+        // Dividing by 1.000… drops trailing zeros, so 0.2000 read from a numeric(28,4) column prints as 0.20.
+        var normalized = value.Amount / 1.0000000000000000000000000000m;
+        var scale = (decimal.GetBits(normalized)[3] >> 16) & 0xFF;
+        return normalized.ToString("F" + Math.Max(minor, scale), CultureInfo.InvariantCulture);
     }
 
     public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)

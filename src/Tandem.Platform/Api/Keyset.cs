@@ -97,7 +97,8 @@ public static class Keyset
         return new Page<TDto>(rows.Select(r => r.Item).ToList(), next);
     }
 
-    // (key > k) OR (key = k AND id > id0), or the mirror image for a descending sort.
+    // key >= k AND (key > k OR id > id0), or the mirror image for a descending sort. The redundant leading
+    // range is what lets PostgreSQL start the index scan at the cursor instead of filtering from the top.
     private static Expression<Func<TEntity, bool>> SeekPredicate<TEntity, TKey>(
         Expression<Func<TEntity, TKey>> key, bool descending, TKey afterKey, Guid afterId)
         where TEntity : Entity
@@ -106,23 +107,22 @@ public static class Keyset
         var keyValue = Parameter(afterKey);
         var idValue = Parameter(afterId);
         var id = Expression.Property(entity, nameof(Entity.Id));
-        var beyondKey = Beyond(key.Body, keyValue, descending);
-        var sameKey = Expression.Equal(key.Body, keyValue);
+        var beyondKey = Compare(key.Body, keyValue, descending ? ExpressionType.LessThan : ExpressionType.GreaterThan);
+        var fromKey = Compare(key.Body, keyValue, descending ? ExpressionType.LessThanOrEqual : ExpressionType.GreaterThanOrEqual);
         var beyondId = descending ? Expression.LessThan(id, idValue) : Expression.GreaterThan(id, idValue);
-        var body = Expression.OrElse(beyondKey, Expression.AndAlso(sameKey, beyondId));
+        var body = Expression.AndAlso(fromKey, Expression.OrElse(beyondKey, beyondId));
         return Expression.Lambda<Func<TEntity, bool>>(body, entity);
     }
 
-    private static Expression Beyond(Expression column, Expression value, bool descending)
+    // Strings have no < in C#; EF translates string.Compare(a, b) > 0 to a > b.
+    private static Expression Compare(Expression column, Expression value, ExpressionType comparison)
     {
         if (column.Type == typeof(string))
         {
-            var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, column, value);
-            return descending
-                ? Expression.LessThan(compare, Expression.Constant(0))
-                : Expression.GreaterThan(compare, Expression.Constant(0));
+            column = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, column, value);
+            value = Expression.Constant(0);
         }
-        return descending ? Expression.LessThan(column, value) : Expression.GreaterThan(column, value);
+        return Expression.MakeBinary(comparison, column, value);
     }
 
     // A closure member so EF sends the value as a SQL parameter rather than inlining it.

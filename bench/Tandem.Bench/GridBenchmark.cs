@@ -203,10 +203,10 @@ internal static class GridBenchmark
         insert.CommandText = "INSERT INTO parties_party (id, company_id, number, kind, name, email, is_customer, is_supplier, created_at, version) " +
                              "VALUES ($id, $company, $number, $kind, $name, $email, $customer, $supplier, $created, 0)";
         var parameters = new[] { "$id", "$company", "$number", "$kind", "$name", "$email", "$customer", "$supplier", "$created" }
-            .Select(n => insert.Parameters.Add(n, SqliteType.Text)).ToArray();
+            .Select(n => insert.Parameters.Add(n, n is "$customer" or "$supplier" or "$created" ? SqliteType.Integer : SqliteType.Text)).ToArray();
         foreach (var row in Rows())
         {
-            // EF Core's SQLite mapping: GUIDs as upper-case text, DateTimeOffset as ISO text, booleans as 0/1.
+            // Tandem's SQLite mapping: GUIDs as upper-case text, instants as UTC ticks, booleans as 0/1.
             parameters[0].Value = ((Guid)row[0]).ToString().ToUpperInvariant();
             parameters[1].Value = ((Guid)row[1]).ToString().ToUpperInvariant();
             parameters[2].Value = row[2];
@@ -215,7 +215,7 @@ internal static class GridBenchmark
             parameters[5].Value = row[5];
             parameters[6].Value = (bool)row[6] ? 1 : 0;
             parameters[7].Value = (bool)row[7] ? 1 : 0;
-            parameters[8].Value = ((DateTimeOffset)row[8]).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+            parameters[8].Value = ((DateTimeOffset)row[8]).UtcTicks;
             await insert.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();

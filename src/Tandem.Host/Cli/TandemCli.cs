@@ -61,7 +61,7 @@ public static class TandemCli
         var email = new Option<string>("--email") { Required = true, Description = "Sign-in email" };
         var password = new Option<string>("--password") { Required = true, Description = "At least 10 characters" };
         var name = new Option<string?>("--name") { Description = "Display name" };
-        var role = new Option<string[]>("--role") { Description = "Role(s) in the company, e.g. sales_rep", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["admin"] };
+        var role = new Option<string[]>("--role") { Description = "A role in the company, e.g. sales_rep (repeat for several)", DefaultValueFactory = _ => ["admin"] };
         var company = new Option<string?>("--company") { Description = "Company code (default: the first company)" };
         var add = new Command("add", "Create a user with roles in a company.") { email, password, name, role, company };
         add.TreatUnmatchedTokensAsErrors = false;

@@ -73,6 +73,12 @@ public static class ModelConventions
             var column = prefix is null ? property.GetColumnName() : $"{prefix}_{property.Name}";
             property.SetColumnName(ToSnakeCase(column));
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (type == typeof(DateTimeOffset) && !isPostgres)
+            {
+                // SQLite keeps DateTimeOffset as text it cannot compare or sort; UTC ticks sort natively.
+                property.SetValueConverter(new UtcTicksConverter());
+                continue;
+            }
             if (type != typeof(decimal))
                 continue;
             var scale = property.GetScale() ?? DefaultDecimalScale;
@@ -130,5 +136,10 @@ public sealed class ScaledDecimalConverter(int scale) : ValueConverter<decimal, 
         return factor;
     }
 }
+
+/// <summary>Stores an instant as its UTC ticks; read back with offset zero (instants are UTC in Tandem).</summary>
+public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    l => new DateTimeOffset(l, TimeSpan.Zero));
 
 public sealed class CurrencyCodeConverter() : ValueConverter<CurrencyCode, string>(c => c.Value, s => new CurrencyCode(s));

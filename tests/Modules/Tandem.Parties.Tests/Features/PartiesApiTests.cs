@@ -89,6 +89,23 @@ public abstract class PartiesApiTests(TandemServer server)
     }
 
     [Theory]
+    [InlineData("createdAt")]
+    [InlineData("-createdAt")]
+    [InlineData("number")]
+    [InlineData("-name")]
+    public async Task List_sorts_by_each_allowed_key_across_pages(string sort)
+    {
+        var client = await server.AdminClient();
+        var first = await client.GetFromJsonAsync<JsonElement>($"/api/v1/parties?sort={sort}&limit=2", Ct);
+        var cursor = first.GetProperty("nextCursor").GetString();
+        Assert.NotNull(cursor);
+        var second = await client.GetFromJsonAsync<JsonElement>($"/api/v1/parties?sort={sort}&limit=2&after={cursor}", Ct);
+        var ids = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray())
+            .Select(p => p.GetProperty("id").GetString()).ToList();
+        Assert.Equal(4, ids.Distinct().Count());
+    }
+
+    [Theory]
     [InlineData("sort=password", "sort")]
     [InlineData("after=garbage", "after")]
     [InlineData("limit=0", "limit")]

@@ -34,8 +34,8 @@ namespace Tandem.Catalog.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<bool>("IsActive")

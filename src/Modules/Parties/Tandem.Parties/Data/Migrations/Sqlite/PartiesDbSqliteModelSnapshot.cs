@@ -28,8 +28,8 @@ namespace Tandem.Parties.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")

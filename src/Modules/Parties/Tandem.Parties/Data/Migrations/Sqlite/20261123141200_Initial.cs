@@ -24,7 +24,7 @@ namespace Tandem.Parties.Data.Migrations.Sqlite
                     tax_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     is_customer = table.Column<bool>(type: "INTEGER", nullable: false),
                     is_supplier = table.Column<bool>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     company_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     version = table.Column<long>(type: "INTEGER", nullable: false)
                 },

@@ -22,7 +22,7 @@ namespace Tandem.Catalog.Data.Migrations.Sqlite
                     unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     is_active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     list_price_amount = table.Column<long>(type: "INTEGER", precision: 28, scale: 4, nullable: false),
                     list_price_currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     company_id = table.Column<Guid>(type: "TEXT", nullable: false),

@@ -12,7 +12,7 @@ using Tandem.Catalog.Data;
 namespace Tandem.Catalog.Data.Migrations.Sqlite
 {
     [DbContext(typeof(CatalogDbSqlite))]
-    [Migration("20261123134318_Initial")]
+    [Migration("20261123141231_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -37,8 +37,8 @@ namespace Tandem.Catalog.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<bool>("IsActive")

@@ -4,106 +4,100 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Tandem.Parties.Data;
 
 #nullable disable
 
-namespace Tandem.Parties.Data.Migrations.Postgres
+namespace Tandem.Parties.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PartiesDbPostgres))]
-    [Migration("20261123134300_Initial")]
+    [DbContext(typeof(PartiesDbSqlite))]
+    [Migration("20261123141200_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasDefaultSchema("parties")
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Tandem.Parties.Domain.Party", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<bool>("IsCustomer")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_customer");
 
                     b.Property<bool>("IsSupplier")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_supplier");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("number");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tax_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_party");
+                        .HasName("pk_parties_party");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_party_company_id");
+                        .HasDatabaseName("ix_parties_party_company_id");
 
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_party_company_id_number");
+                        .HasDatabaseName("ix_parties_party_company_id_number");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_party_company_id_created_at_id");
+                        .HasDatabaseName("ix_parties_party_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "Name", "Id")
-                        .HasDatabaseName("ix_party_company_id_name_id");
+                        .HasDatabaseName("ix_parties_party_company_id_name_id");
 
-                    b.ToTable("party", "parties");
+                    b.ToTable("parties_party", (string)null);
                 });
 #pragma warning restore 612, 618
         }

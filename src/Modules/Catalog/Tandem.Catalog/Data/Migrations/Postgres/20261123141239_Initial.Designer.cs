@@ -13,7 +13,7 @@ using Tandem.Catalog.Data;
 namespace Tandem.Catalog.Data.Migrations.Postgres
 {
     [DbContext(typeof(CatalogDbPostgres))]
-    [Migration("20261123134323_Initial")]
+    [Migration("20261123141239_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

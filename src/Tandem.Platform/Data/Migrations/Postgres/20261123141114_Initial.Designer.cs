@@ -13,7 +13,7 @@ using Tandem.Platform.Identity;
 namespace Tandem.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PlatformDbPostgres))]
-    [Migration("20261123134229_Initial")]
+    [Migration("20261123141114_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

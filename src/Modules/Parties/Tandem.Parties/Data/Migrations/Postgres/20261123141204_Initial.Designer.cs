@@ -4,100 +4,106 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Tandem.Parties.Data;
 
 #nullable disable
 
-namespace Tandem.Parties.Data.Migrations.Sqlite
+namespace Tandem.Parties.Data.Migrations.Postgres
 {
-    [DbContext(typeof(PartiesDbSqlite))]
-    [Migration("20261123134256_Initial")]
+    [DbContext(typeof(PartiesDbPostgres))]
+    [Migration("20261123141204_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasDefaultSchema("parties")
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Tandem.Parties.Domain.Party", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
                     b.Property<bool>("IsCustomer")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_customer");
 
                     b.Property<bool>("IsSupplier")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_supplier");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("number");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("tax_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_parties_party");
+                        .HasName("pk_party");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_parties_party_company_id");
+                        .HasDatabaseName("ix_party_company_id");
 
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_parties_party_company_id_number");
+                        .HasDatabaseName("ix_party_company_id_number");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_parties_party_company_id_created_at_id");
+                        .HasDatabaseName("ix_party_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "Name", "Id")
-                        .HasDatabaseName("ix_parties_party_company_id_name_id");
+                        .HasDatabaseName("ix_party_company_id_name_id");
 
-                    b.ToTable("parties_party", (string)null);
+                    b.ToTable("party", "parties");
                 });
 #pragma warning restore 612, 618
         }

@@ -19,7 +19,7 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                     code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,7 +62,7 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                     display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     is_active = table.Column<bool>(type: "INTEGER", nullable: false),
                     default_company_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -74,7 +74,7 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                     phone_number = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
                     lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -114,10 +114,10 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                     name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    expires_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    revoked_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    last_used_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_used_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

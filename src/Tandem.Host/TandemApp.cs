@@ -73,6 +73,7 @@ public static class TandemApp
 
     public static void ConfigureJson(JsonSerializerOptions json)
     {
+        json.Converters.Add(new SafeTextJsonConverter());
         json.Converters.Add(new MoneyJsonConverter());
         json.Converters.Add(new CurrencyCodeJsonConverter());
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

@@ -123,6 +123,7 @@ public sealed partial class OutboxDispatcher(
         await type.Deliver(scope.ServiceProvider, integrationEvent, new IntegrationEventContext(message.Id, message.OccurredAt, message.Attempts), ct);
     }
 
+    // A done message keeps locked_by: which node delivered it is worth knowing when tracing a delivery.
     private async Task FinishAsync(DbConnection connection, DatabaseProvider provider, string table, Claimed message, string? error,
         OutboxOptions settings, CancellationToken ct)
     {
@@ -131,7 +132,7 @@ public sealed partial class OutboxDispatcher(
         if (error is null)
         {
             update = PlatformSql.Command(connection, null,
-                    $"UPDATE {table} SET status = @done, processed_at = @now, locked_until = NULL, locked_by = NULL WHERE id = @id AND locked_by = @me")
+                    $"UPDATE {table} SET status = @done, processed_at = @now, locked_until = NULL WHERE id = @id AND locked_by = @me")
                 .With(provider, "@done", OutboxStatus.Done)
                 .With(provider, "@now", now);
         }

@@ -43,6 +43,9 @@ public static class ApiConventions
         {
             if (CorrelationId.Of(context.HttpContext) is { } id)
                 context.ProblemDetails.Extensions["correlationId"] = id;
+            // Problems the framework writes itself (status code pages, a body rejected before binding) get a code too.
+            if (!context.ProblemDetails.Extensions.ContainsKey("code"))
+                context.ProblemDetails.Extensions["code"] = CodeOf(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
         services.AddRateLimiter(options =>
         {
@@ -70,6 +73,21 @@ public static class ApiConventions
         });
         return services;
     }
+
+    /// <summary>The stable code of a problem nobody gave one to, from its status.</summary>
+    public static string CodeOf(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "malformed_request",
+        StatusCodes.Status401Unauthorized => "unauthenticated",
+        StatusCodes.Status403Forbidden => "forbidden",
+        StatusCodes.Status404NotFound => "not_found",
+        StatusCodes.Status405MethodNotAllowed => "method_not_allowed",
+        StatusCodes.Status413PayloadTooLarge => "request_too_large",
+        StatusCodes.Status415UnsupportedMediaType => "unsupported_media_type",
+        StatusCodes.Status429TooManyRequests => "rate_limited",
+        >= 500 => "internal_error",
+        _ => "request_refused",
+    };
 
     /// <summary>Outermost: correlation id and security headers, so even errors and rejections carry them.</summary>
     public static IApplicationBuilder UseApiConventionsOuter(this IApplicationBuilder app)

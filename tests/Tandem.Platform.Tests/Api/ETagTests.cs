@@ -39,7 +39,7 @@ public abstract class ETagTests(TandemServer server)
         Assert.Equal(newEtag, (await client.GetAsync(url, ct)).Headers.ETag?.Tag);
 
         // The ETag just used is stale now.
-        Assert.Equal(HttpStatusCode.PreconditionFailed, (await PutAsync(client, url, body, etag, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await PutAsync(client, url, Renamed(url, body), etag, ct)).StatusCode);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public abstract class ETagTests(TandemServer server)
         var (url, body) = await CreateAsync(client, resource, ct);
         var etag = (await client.GetAsync(url, ct)).Headers.ETag!.Tag;
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PutAsync(client, url, body, etag, ct)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PutAsync(client, url, Renamed(url, body), etag, ct)));
         var statuses = responses.Select(r => r.StatusCode).ToList();
         Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.PreconditionFailed, s));
@@ -70,15 +70,24 @@ public abstract class ETagTests(TandemServer server)
     private static async Task<(string Url, object Body)> CreateAsync(HttpClient client, string resource, CancellationToken ct)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        object body = resource == "parties"
-            ? new { kind = "organisation", name = "ETag " + tag }
-            : new { sku = "ET-" + tag, name = "ETag " + tag, kind = "goods", unit = "pc", listPrice = new { amount = "10.00", currency = "EUR" } };
         var url = resource == "parties" ? "/api/v1/parties" : "/api/v1/catalog/products";
-        var created = await client.PostAsJsonAsync(url, body, ct);
+        var created = await client.PostAsJsonAsync(url, Body(resource, tag, "ETag " + tag), ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
-        return ($"{url}/{id}", body);
+        // Each change renames the record, so every PUT really changes it (an identical PUT changes nothing and keeps the version).
+        return ($"{url}/{id}", Body(resource, tag, "ETag " + Guid.NewGuid().ToString("N")[..8]));
     }
+
+    private static object Body(string resource, string tag, string name) => resource == "parties"
+        ? new { kind = "organisation", name }
+        : new { sku = "ET-" + tag, name, kind = "goods", unit = "pc", listPrice = new { amount = "10.00", currency = "EUR" } };
+
+    private static object Renamed(string url, object body) =>
+        url.Contains("/parties/", StringComparison.Ordinal)
+            ? new { kind = "organisation", name = "ETag " + Guid.NewGuid().ToString("N")[..8] }
+            : body.GetType().GetProperty("sku")!.GetValue(body) is string sku
+                ? new { sku, name = "ETag " + Guid.NewGuid().ToString("N")[..8], kind = "goods", unit = "pc", listPrice = new { amount = "10.00", currency = "EUR" } }
+                : body;
 
     private static Task<HttpResponseMessage> PutAsync(HttpClient client, string url, object body, string ifMatch, CancellationToken ct)
     {

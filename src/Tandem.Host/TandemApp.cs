@@ -9,6 +9,7 @@ using Tandem.Platform;
 using Tandem.Platform.Api;
 using Tandem.Platform.Identity;
 using Tandem.Platform.Modules;
+using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Security;
 
@@ -57,10 +58,11 @@ public static class TandemApp
         services.AddScoped<ModuleDbServices>();
         services.AddModuleDb<PlatformDb, PlatformDbSqlite, PlatformDbPostgres>(PlatformDb.SchemaName);
         services.AddScoped<Platform.Numbering.DocumentNumbers>();
+        services.AddOutbox(configuration);
         services.AddTandemSecurity();
         services.AddScoped<StartupTasks>();
 
-        services.AddProblemDetails();
+        services.AddApiConventions(configuration);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
@@ -71,6 +73,7 @@ public static class TandemApp
 
     public static void ConfigureJson(JsonSerializerOptions json)
     {
+        json.Converters.Add(new SafeTextJsonConverter());
         json.Converters.Add(new MoneyJsonConverter());
         json.Converters.Add(new CurrencyCodeJsonConverter());
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
@@ -80,8 +83,10 @@ public static class TandemApp
 
     public static void UsePlatform(WebApplication app, IReadOnlyList<ITandemModule> modules)
     {
+        app.UseApiConventionsOuter();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.Use((context, next) =>
         {
@@ -89,6 +94,7 @@ public static class TandemApp
             return next(context);
         });
         app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options.WithTitle("Tandem API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

@@ -42,6 +42,14 @@ public abstract class TandemServer : IAsyncLifetime
 
     protected abstract Task<string?> PrepareDatabaseAsync();
 
+    /// <summary>Configuration a test server needs beyond the defaults, as <c>--Key=Value</c> arguments.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
+
+    /// <summary>Services a test server adds, such as recording integration-event handlers.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         var connection = await PrepareDatabaseAsync();
@@ -61,7 +69,14 @@ public abstract class TandemServer : IAsyncLifetime
             "--Tandem:Demo=true",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Error",
-        ], builder => builder.Logging.ClearProviders().AddConsole());
+            // Tests sign in far more often than a person; the limit itself is tested with a low setting.
+            "--Tandem:RateLimits:SignIn:PermitLimit=100000",
+            .. ExtraArguments,
+        ], builder =>
+        {
+            builder.Logging.ClearProviders().AddConsole();
+            ConfigureServices(builder.Services);
+        });
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var tasks = scope.ServiceProvider.GetRequiredService<StartupTasks>();

@@ -79,6 +79,8 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
             sequence.HasKey(s => new { s.CompanyId, s.Sequence, s.FiscalYear });
             sequence.Property(s => s.Sequence).HasMaxLength(40);
         });
+        Outbox.OutboxMessage.Configure(builder);
+        Api.IdempotencyRecord.Configure(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -14,6 +14,8 @@ namespace Tandem.Platform.Persistence;
 public sealed class DbSession(IOptions<DatabaseOptions> options) : IAsyncDisposable
 {
     private readonly List<DbContext> _enlisted = [];
+    private readonly List<Func<CancellationToken, Task>> _beforeCommit = [];
+    private readonly List<Action> _afterCommit = [];
     private DbConnection? _connection;
 
     public DatabaseProvider Provider { get; } = options.Value.Provider;
@@ -44,19 +46,51 @@ public sealed class DbSession(IOptions<DatabaseOptions> options) : IAsyncDisposa
         _enlisted.Add(context);
     }
 
+    /// <summary>Work that must be written in the transaction just before it commits (the outbox flushes its messages here).</summary>
+    public void BeforeCommit(Func<CancellationToken, Task> work)
+    {
+        if (Transaction is null)
+            throw new InvalidOperationException("Nothing to commit: begin the unit of work first.");
+        _beforeCommit.Add(work);
+    }
+
+    /// <summary>Work to run once the transaction has committed (waking the outbox dispatcher); dropped on rollback.</summary>
+    public void AfterCommit(Action work)
+    {
+        if (Transaction is null)
+            throw new InvalidOperationException("Nothing to commit: begin the unit of work first.");
+        _afterCommit.Add(work);
+    }
+
     internal async Task EndAsync(bool commit, CancellationToken ct)
     {
         if (Transaction is null)
             return;
+        var committed = false;
         try
         {
             if (commit)
+            {
+                // A before-commit step may register another, so drain until none is left.
+                while (_beforeCommit.Count > 0)
+                {
+                    var work = _beforeCommit[0];
+                    _beforeCommit.RemoveAt(0);
+                    await work(ct);
+                }
                 await Transaction.CommitAsync(ct);
+                committed = true;
+            }
             else
+            {
                 await Transaction.RollbackAsync(ct);
+            }
         }
         finally
         {
+            var afterCommit = committed ? _afterCommit.ToList() : [];
+            _beforeCommit.Clear();
+            _afterCommit.Clear();
             await Transaction.DisposeAsync();
             Transaction = null;
             foreach (var context in _enlisted)
@@ -66,6 +100,8 @@ public sealed class DbSession(IOptions<DatabaseOptions> options) : IAsyncDisposa
                     context.ChangeTracker.Clear();
             }
             _enlisted.Clear();
+            foreach (var work in afterCommit)
+                work();
         }
     }
 

@@ -6,13 +6,14 @@ using Tandem.Parties.Data;
 using Tandem.Parties.Domain;
 using Tandem.Platform.Api;
 using Tandem.Platform.Numbering;
+using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 
 namespace Tandem.Parties.Features.RegisterParty;
 
 /// <summary>Registers a party in the master with the next party number.</summary>
-internal sealed class RegisterPartyHandler(PartiesDb db, DbSession session, DocumentNumbers numbers, TimeProvider clock)
+internal sealed class RegisterPartyHandler(PartiesDb db, DbSession session, DocumentNumbers numbers, IOutbox outbox, TimeProvider clock)
 {
     public const string Sequence = "party";
 
@@ -26,6 +27,7 @@ internal sealed class RegisterPartyHandler(PartiesDb db, DbSession session, Docu
         var party = Party.Register($"P{number:D6}", details, clock.GetUtcNow());
         db.Parties.Add(party);
         await db.SaveChangesAsync(ct);
+        outbox.Publish(new PartyRegistered(party.CompanyId, party.Id, party.Number, party.Name, party.Kind));
         await unit.CommitAsync(ct);
         return PartyDto.Projection.Compile()(party);
     }

@@ -33,6 +33,26 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                schema: "platform",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    idempotency_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: true),
+                    content_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    response_body = table.Column<byte[]>(type: "bytea", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_records", x => new { x.user_id, x.idempotency_key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "number_sequences",
                 schema: "platform",
                 columns: table => new
@@ -45,6 +65,29 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_number_sequences", x => new { x.company_id, x.sequence, x.fiscal_year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                schema: "platform",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    company_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    locked_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    last_error = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    processed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -286,10 +329,22 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_records_expires_at",
+                schema: "platform",
+                table: "idempotency_records",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_memberships_company_id",
                 schema: "platform",
                 table: "memberships",
                 column: "company_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_status_next_attempt_at",
+                schema: "platform",
+                table: "outbox_messages",
+                columns: new[] { "status", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_role_claims_role_id",
@@ -344,11 +399,19 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                 schema: "platform");
 
             migrationBuilder.DropTable(
+                name: "idempotency_records",
+                schema: "platform");
+
+            migrationBuilder.DropTable(
                 name: "memberships",
                 schema: "platform");
 
             migrationBuilder.DropTable(
                 name: "number_sequences",
+                schema: "platform");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages",
                 schema: "platform");
 
             migrationBuilder.DropTable(

@@ -27,6 +27,25 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_idempotency_records",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    idempotency_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    status_code = table.Column<int>(type: "INTEGER", nullable: true),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    location = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    response_body = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_idempotency_records", x => new { x.user_id, x.idempotency_key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_number_sequences",
                 columns: table => new
                 {
@@ -38,6 +57,28 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_platform_number_sequences", x => new { x.company_id, x.sequence, x.fiscal_year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    company_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    occurred_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    locked_until = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    locked_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    processed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_outbox_messages", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -258,9 +299,19 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_platform_idempotency_records_expires_at",
+                table: "platform_idempotency_records",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_platform_memberships_company_id",
                 table: "platform_memberships",
                 column: "company_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_platform_outbox_messages_status_next_attempt_at",
+                table: "platform_outbox_messages",
+                columns: new[] { "status", "next_attempt_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_platform_role_claims_role_id",
@@ -307,10 +358,16 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                 name: "platform_api_tokens");
 
             migrationBuilder.DropTable(
+                name: "platform_idempotency_records");
+
+            migrationBuilder.DropTable(
                 name: "platform_memberships");
 
             migrationBuilder.DropTable(
                 name: "platform_number_sequences");
+
+            migrationBuilder.DropTable(
+                name: "platform_outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "platform_role_claims");

@@ -8,6 +8,7 @@ using Tandem.Parties;
 using Tandem.Platform;
 using Tandem.Platform.Api;
 using Tandem.Platform.Identity;
+using Tandem.Platform.Identity.Administration;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Security;
@@ -20,7 +21,7 @@ public static class TandemApp
     public const string DefaultUrl = "http://localhost:5080";
 
     /// <summary>The modules this server runs, in the order their menus and migrations come.</summary>
-    public static IReadOnlyList<ITandemModule> CreateModules() => [new PartiesModule(), new CatalogModule()];
+    public static IReadOnlyList<ITandemModule> CreateModules() => [new PartiesModule(), new CatalogModule(), new Web.PlatformUiModule()];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -58,6 +59,7 @@ public static class TandemApp
         services.AddModuleDb<PlatformDb, PlatformDbSqlite, PlatformDbPostgres>(PlatformDb.SchemaName);
         services.AddScoped<Platform.Numbering.DocumentNumbers>();
         services.AddTandemSecurity();
+        services.AddTandemAdministration();
         services.AddScoped<StartupTasks>();
 
         services.AddProblemDetails();
@@ -97,6 +99,7 @@ public static class TandemApp
 
         var api = app.MapGroup("/api/v1");
         AuthEndpoints.Map(api);
+        AdministrationEndpoints.Map(api);
         foreach (var module in modules)
             module.MapEndpoints(api);
     }

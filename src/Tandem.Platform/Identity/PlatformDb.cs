@@ -17,6 +17,7 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -79,6 +80,7 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
             sequence.HasKey(s => new { s.CompanyId, s.Sequence, s.FiscalYear });
             sequence.Property(s => s.Sequence).HasMaxLength(40);
         });
+        Audit.AuditEntry.Configure(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

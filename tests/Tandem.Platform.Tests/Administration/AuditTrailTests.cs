@@ -115,6 +115,24 @@ public abstract class AuditTrailTests(TandemServer server)
         Assert.True(await db.AuditLog.AnyAsync(e => e.UserName == AuditTrail.SystemUser && e.UserId == null, Ct));
     }
 
+    [Fact]
+    public async Task Parallel_changes_to_one_record_leave_one_winner_and_an_unbroken_chain()
+    {
+        var admin = await server.AdminClient();
+        var id = (await RegisterPartyAsync(admin, "Contended Ltd")).GetProperty("id").GetGuid();
+        var etag = (await admin.GetAsync($"/api/v1/parties/{id}", Ct)).Headers.ETag!.Tag;
+
+        // Five clients change the same version at once: the version check lets exactly one through.
+        var responses = await Task.WhenAll(Enumerable.Range(1, 5).Select(i =>
+            SendAsync(admin, HttpMethod.Put, $"/api/v1/parties/{id}", new { kind = "organisation", name = $"Contended {i}", isCustomer = true }, ifMatch: etag)));
+        var statuses = responses.Select(r => (int)r.StatusCode).Order().ToList();
+        Assert.Equal([200, 412, 412, 412, 412], statuses);
+
+        var history = await (await admin.GetAsync($"/api/v1/audit/Party/{id}", Ct)).ReadAsync();
+        Assert.Equal([2L, 1L], history.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
+        Assert.DoesNotContain((await VerifyAsync()).Breaks, b => b.EntityId == id);
+    }
+
     private string Table => server.Provider == DatabaseProvider.Postgres ? "platform.audit_log" : "platform_audit_log";
 
     private static async Task ChangeNameAsync(HttpClient client, Guid id, string name)

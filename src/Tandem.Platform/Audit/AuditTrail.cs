@@ -16,31 +16,27 @@ public sealed class AuditTrail(PlatformDb db, DbSession session, ICurrentUser us
 {
     public const string SystemUser = "system";
 
+    private readonly Dictionary<(string Type, Guid Id), AuditEntry> _unsaved = [];
+
     public async Task OnSavedAsync(DbContext context, IReadOnlyList<EntityChange> changes, CancellationToken ct)
     {
         if (changes.Count == 0)
             return;
         foreach (var change in changes)
-            await AppendAsync(change.EntityType, change.EntityId, change.CompanyId, change.Action.ToString(), change.Fields, ct);
+            await AppendAsync(change.EntityType, change.EntityId, change.CompanyId, change.Action.ToString(), change.Fields, change.Action == ChangeAction.Insert, ct);
         await db.SaveChangesAsync(ct);
+        _unsaved.Clear();
     }
 
     /// <summary>Adds a row for a platform record's change; it is written with the caller's next save of <see cref="PlatformDb"/>.</summary>
     public Task RecordAsync(string entityType, Guid entityId, Guid companyId, ChangeAction action,
         IReadOnlyDictionary<string, FieldChange> fields, CancellationToken ct) =>
-        AppendAsync(entityType, entityId, companyId, action.ToString(), fields, ct);
+        AppendAsync(entityType, entityId, companyId, action.ToString(), fields, newRecord: false, ct);
 
     private async Task AppendAsync(string entityType, Guid entityId, Guid companyId, string action,
-        IReadOnlyDictionary<string, FieldChange> fields, CancellationToken ct)
+        IReadOnlyDictionary<string, FieldChange> fields, bool newRecord, CancellationToken ct)
     {
-        // Rows added in this save but not yet written continue the chain; otherwise one indexed lookup.
-        var pending = db.ChangeTracker.Entries<AuditEntry>()
-            .Where(e => e.State == EntityState.Added && e.Entity.EntityType == entityType && e.Entity.EntityId == entityId)
-            .Select(e => e.Entity)
-            .MaxBy(e => e.Sequence);
-        var previous = pending is not null
-            ? new ChainTip(pending.Sequence, pending.Hash)
-            : await LatestAsync(entityType, entityId, ct);
+        var previous = await PreviousAsync(entityType, entityId, newRecord, ct);
 
         var entry = new AuditEntry
         {
@@ -57,6 +53,16 @@ public sealed class AuditTrail(PlatformDb db, DbSession session, ICurrentUser us
         };
         entry.Hash = AuditHashing.HashOf(entry);
         db.AuditLog.Add(entry);
+        _unsaved[(entityType, entityId)] = entry;
+    }
+
+    private async Task<ChainTip?> PreviousAsync(string entityType, Guid entityId, bool newRecord, CancellationToken ct)
+    {
+        // A row added earlier in this save and not yet written continues the chain (a rolled-back save detaches it).
+        if (_unsaved.TryGetValue((entityType, entityId), out var unsaved) && db.Entry(unsaved).State == EntityState.Added)
+            return new ChainTip(unsaved.Sequence, unsaved.Hash);
+        // A business record just inserted has no chain yet, which saves bulk inserts a lookup per row.
+        return newRecord ? null : await LatestAsync(entityType, entityId, ct);
     }
 
     private async Task<ChainTip?> LatestAsync(string entityType, Guid entityId, CancellationToken ct)

@@ -180,6 +180,24 @@ public abstract class UserAdministrationTests(TandemServer server)
         var change = latest.GetProperty("changes").GetProperty("roles");
         Assert.Equal(["sales_rep"], change.GetProperty("before").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(["sales_manager", "marketing"], change.GetProperty("after").EnumerateArray().Select(r => r.GetString()));
+
+        // Adding a second company continues the same user's chain.
+        var second = await CreateCompanyAsync(admin, "R" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant());
+        var current = (await (await admin.GetAsync($"/api/v1/admin/users/{id}", Ct)).ReadAsync()).GetProperty("version").GetString();
+        var both = new
+        {
+            memberships = new[]
+            {
+                new { companyId = server.DemoCompanyId, roles = new[] { "sales_manager", "marketing" } },
+                new { companyId = second, roles = new[] { "warehouse" } },
+            },
+        };
+        var added = await SendAsync(admin, HttpMethod.Put, $"/api/v1/admin/users/{id}/memberships", both, ifMatch: $"\"{current}\"");
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(2, (await added.ReadAsync()).GetProperty("memberships").GetArrayLength());
+        var inSecond = await (await SendAsync(admin, HttpMethod.Get, $"/api/v1/audit/User/{id}", company: second)).ReadAsync();
+        Assert.Equal("Insert", inSecond[0].GetProperty("action").GetString());
+        Assert.Equal(3, inSecond[0].GetProperty("sequence").GetInt64());
     }
 
     [Fact]

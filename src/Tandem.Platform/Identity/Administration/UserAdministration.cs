@@ -112,7 +112,16 @@ public sealed class UserAdministration(
             DefaultCompanyId = memberships![0].CompanyId,
             CreatedAt = clock.GetUtcNow(),
         };
-        var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        IdentityResult result;
+        try
+        {
+            result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException)
+        {
+            // Two administrators creating the same email at once: the unique user name index decides.
+            return Error.Conflict("email_taken", "A user with this email exists already.");
+        }
         if (!result.Succeeded)
         {
             var identityErrors = new FieldErrors();

@@ -8,6 +8,7 @@ using Tandem.Parties;
 using Tandem.Platform;
 using Tandem.Platform.Api;
 using Tandem.Platform.Identity;
+using Tandem.Platform.Identity.Administration;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
@@ -21,7 +22,7 @@ public static class TandemApp
     public const string DefaultUrl = "http://localhost:5080";
 
     /// <summary>The modules this server runs, in the order their menus and migrations come.</summary>
-    public static IReadOnlyList<ITandemModule> CreateModules() => [new PartiesModule(), new CatalogModule()];
+    public static IReadOnlyList<ITandemModule> CreateModules() => [new PartiesModule(), new CatalogModule(), new Web.PlatformUiModule()];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -60,6 +61,7 @@ public static class TandemApp
         services.AddScoped<Platform.Numbering.DocumentNumbers>();
         services.AddOutbox(configuration);
         services.AddTandemSecurity();
+        services.AddTandemAdministration();
         services.AddScoped<StartupTasks>();
 
         services.AddApiConventions(configuration);
@@ -103,6 +105,7 @@ public static class TandemApp
 
         var api = app.MapGroup("/api/v1");
         AuthEndpoints.Map(api);
+        AdministrationEndpoints.Map(api);
         foreach (var module in modules)
             module.MapEndpoints(api);
     }

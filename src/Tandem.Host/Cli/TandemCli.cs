@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Tandem.Platform.Audit;
 using Tandem.Platform.Identity;
 using Tandem.Platform.Security;
 
@@ -112,14 +113,30 @@ public static class TandemCli
     {
         var audit = new Command("audit", "The audit trail.");
         var verify = new Command("verify", "Recompute the hash chains; report the first tampered row.") { TreatUnmatchedTokensAsErrors = false };
-        verify.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (_, _) =>
+        verify.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), async (sp, token) =>
         {
-            Console.Error.WriteLine("The audit trail is not yet recorded.");
-            return Task.FromResult(1);
+            var result = await sp.GetRequiredService<AuditVerifier>().VerifyAsync(token);
+            if (result.Breaks is [var first, ..])
+            {
+                Console.Error.WriteLine(
+                    $"Audit trail tampered: row {first.RowId} of {first.EntityType} {first.EntityId}, sequence {first.Sequence}: {Describe(first.Kind)} ({first.Detail}).");
+                if (result.Breaks.Count > 1)
+                    Console.Error.WriteLine($"{result.Breaks.Count - 1} more chain(s) are broken.");
+                return 1;
+            }
+            Console.WriteLine($"Audit trail intact: {result.Rows} rows in {result.Chains} chains");
+            return 0;
         }, ct));
         audit.Add(verify);
         return audit;
     }
+
+    private static string Describe(AuditBreakKind kind) => kind switch
+    {
+        AuditBreakKind.HashMismatch => "hash mismatch",
+        AuditBreakKind.BrokenLink => "broken link",
+        _ => "missing sequence",
+    };
 
     private static async Task<int> ServeAsync(string[] args, CancellationToken ct)
     {

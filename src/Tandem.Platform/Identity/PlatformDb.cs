@@ -17,6 +17,7 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -81,6 +82,7 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
         });
         Outbox.OutboxMessage.Configure(builder);
         Api.IdempotencyRecord.Configure(builder);
+        Audit.AuditEntry.Configure(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -11,7 +11,7 @@ using Tandem.Platform.Identity;
 namespace Tandem.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PlatformDbSqlite))]
-    [Migration("20261123143129_Initial")]
+    [Migration("20261123143628_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -239,6 +239,79 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_platform_idempotency_records_expires_at");
 
                     b.ToTable("platform_idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("changes");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_audit_log");
+
+                    b.HasIndex("EntityType", "EntityId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_audit_log_entity_type_entity_id_sequence");
+
+                    b.ToTable("platform_audit_log", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Platform.Identity.ApiToken", b =>

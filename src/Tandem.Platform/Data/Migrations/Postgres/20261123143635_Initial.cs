@@ -17,6 +17,29 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                 name: "platform");
 
             migrationBuilder.CreateTable(
+                name: "audit_log",
+                schema: "platform",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    entity_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    entity_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    company_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<long>(type: "bigint", nullable: false),
+                    action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    user_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    changes = table.Column<string>(type: "text", maxLength: 400, nullable: false),
+                    previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_log", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "companies",
                 schema: "platform",
                 columns: table => new
@@ -322,6 +345,13 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_log_entity_type_entity_id_sequence",
+                schema: "platform",
+                table: "audit_log",
+                columns: new[] { "entity_type", "entity_id", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_companies_code",
                 schema: "platform",
                 table: "companies",
@@ -396,6 +426,10 @@ namespace Tandem.Platform.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "api_tokens",
+                schema: "platform");
+
+            migrationBuilder.DropTable(
+                name: "audit_log",
                 schema: "platform");
 
             migrationBuilder.DropTable(

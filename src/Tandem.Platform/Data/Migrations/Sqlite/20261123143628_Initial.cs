@@ -12,6 +12,28 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "platform_audit_log",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    entity_type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    entity_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    company_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    changes = table.Column<string>(type: "text", maxLength: 400, nullable: false),
+                    previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_audit_log", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_companies",
                 columns: table => new
                 {
@@ -293,6 +315,12 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_platform_audit_log_entity_type_entity_id_sequence",
+                table: "platform_audit_log",
+                columns: new[] { "entity_type", "entity_id", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_platform_companies_code",
                 table: "platform_companies",
                 column: "code",
@@ -356,6 +384,9 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "platform_api_tokens");
+
+            migrationBuilder.DropTable(
+                name: "platform_audit_log");
 
             migrationBuilder.DropTable(
                 name: "platform_idempotency_records");

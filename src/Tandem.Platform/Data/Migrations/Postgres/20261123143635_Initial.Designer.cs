@@ -13,7 +13,7 @@ using Tandem.Platform.Identity;
 namespace Tandem.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PlatformDbPostgres))]
-    [Migration("20261123143144_Initial")]
+    [Migration("20261123143635_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -250,6 +250,79 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_idempotency_records_expires_at");
 
                     b.ToTable("idempotency_records", "platform");
+                });
+
+            modelBuilder.Entity("Tandem.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("changes");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("EntityType", "EntityId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_log_entity_type_entity_id_sequence");
+
+                    b.ToTable("audit_log", "platform");
                 });
 
             modelBuilder.Entity("Tandem.Platform.Identity.ApiToken", b =>

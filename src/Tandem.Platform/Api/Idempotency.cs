@@ -177,7 +177,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     private static string Hash(HttpRequest request, byte[] body)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        // The company is part of the request: the same key and body sent to another company is a different request.
+        var company = request.HttpContext.User.FindFirstValue(TandemClaims.Company);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n{company}\n"));
         sha.AppendData(body);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }

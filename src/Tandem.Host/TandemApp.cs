@@ -11,6 +11,7 @@ using Tandem.Platform.Identity;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Security;
+using Tandem.Web;
 
 namespace Tandem.Host;
 
@@ -65,6 +66,7 @@ public static class TandemApp
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         services.AddOpenApi();
+        services.AddTandemWeb();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         _ = modules;
     }
@@ -89,6 +91,7 @@ public static class TandemApp
             return next(context);
         });
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", options => options.WithTitle("Tandem API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
@@ -99,6 +102,8 @@ public static class TandemApp
         AuthEndpoints.Map(api);
         foreach (var module in modules)
             module.MapEndpoints(api);
+
+        app.MapTandemWeb(modules);
     }
 }
 

@@ -10,12 +10,15 @@ public sealed record PersonalTokenCreated(Guid Id, string Name, string Token, st
 /// <summary>A user's own long-lived API tokens: the API endpoints and the tokens page share this logic.</summary>
 public sealed class PersonalTokens(PlatformDb db, ApiTokens tokens, TimeProvider clock)
 {
-    public Task<List<PersonalTokenDto>> ListAsync(Guid userId, CancellationToken ct) =>
-        db.ApiTokens.AsNoTracking()
+    public async Task<List<PersonalTokenDto>> ListAsync(Guid userId, CancellationToken ct)
+    {
+        var tokens = await db.ApiTokens.AsNoTracking()
             .Where(t => t.UserId == userId && t.Kind == ApiTokenKind.Personal)
-            .OrderByDescending(t => t.CreatedAt)
             .Select(t => new PersonalTokenDto(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt))
             .ToListAsync(ct);
+        // Ordered here: SQLite cannot ORDER BY a DateTimeOffset, and one user's tokens are few.
+        return [.. tokens.OrderByDescending(t => t.CreatedAt)];
+    }
 
     public async Task<Result<PersonalTokenCreated>> CreateAsync(Guid userId, string? name, DateTimeOffset? expiresAt, CancellationToken ct)
     {

@@ -15,8 +15,9 @@ public sealed class AccountQueries(PlatformDb db)
     public async Task<IReadOnlyList<CompanyChoice>> CompaniesOfAsync(Guid userId, CancellationToken ct) =>
         await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => new CompanyChoice(c.Id, c.Code, c.Name))
+            .Join(db.Companies, m => m.CompanyId, c => c.Id, (m, c) => c)
             .OrderBy(c => c.Name)
+            .Select(c => new CompanyChoice(c.Id, c.Code, c.Name))
             .ToListAsync(ct);
 
     /// <summary>Users ordered by email; a small admin list, so it loads at most <paramref name="limit"/> rows.</summary>

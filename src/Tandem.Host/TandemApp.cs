@@ -28,6 +28,9 @@ public static class TandemApp
         // The application name picks the static web assets manifest; pin it so tests hosting the server find the UI's assets.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(TandemApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
+        // Serve the UI's assets (MudBlazor, blazor.web.js) from the build output in every environment, not
+        // only Development; a no-op when running the published output, where they sit in wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 

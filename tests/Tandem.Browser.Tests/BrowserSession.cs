@@ -14,8 +14,13 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, Uri base
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseAddress.ToString().TrimEnd('/') });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        return new BrowserSession(context, page, server.BaseAddress);
+        var session = new BrowserSession(context, page, server.BaseAddress);
+        page.Console += (_, message) => session._console.Add($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => session._console.Add($"page error: {error}");
+        return session;
     }
+
+    private readonly List<string> _console = [];
 
     public Uri BaseAddress { get; } = baseAddress;
 
@@ -31,8 +36,18 @@ public sealed class BrowserSession(IBrowserContext context, IPage page, Uri base
     }
 
     /// <summary>Blazor handles clicks only once the circuit is up; the layout marks that moment.</summary>
-    public Task WaitInteractiveAsync() =>
-        Expect(Page.Locator("#tandem-shell[data-interactive='true']")).ToBeVisibleAsync();
+    public async Task WaitInteractiveAsync()
+    {
+        try
+        {
+            await Expect(Page.Locator("#tandem-shell[data-interactive='true']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            // The browser's console says why a circuit did not start.
+            throw new InvalidOperationException("The page did not become interactive. Browser console:\n" + string.Join("\n", _console), e);
+        }
+    }
 
     public async Task GoAsync(string path)
     {

@@ -16,6 +16,8 @@ public sealed class Chromium : IAsyncLifetime
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException($"Browser tests need Chromium at {ExecutablePath}: apt-get install -y chromium");
         _playwright = await Playwright.CreateAsync();
+        // A shared 2-core machine is slow; the default 5 s makes journeys flaky.
+        Assertions.SetDefaultExpectTimeout(10_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,

@@ -58,9 +58,12 @@ public sealed partial class ShellJourneys(SqliteServer server, Chromium chromium
 
         await browser.GoAsync("/parties");
         await browser.Page.FillAsync("#parties-filter", name[..16]);
+        // The filter narrows the list to the new party alone (the demo parties no longer show).
+        await Expect(browser.Page.Locator("#parties tbody tr")).ToHaveCountAsync(1);
         var row = browser.Page.Locator("#parties tbody tr", new() { HasText = name });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("customer");
+        await Expect(browser.Page.Locator("#parties")).Not.ToContainTextAsync("Northwind Traders");
         await browser.ScreenshotAsync("rep-parties");
     }
 

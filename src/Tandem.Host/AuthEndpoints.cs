@@ -13,10 +13,6 @@ public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt)
 
 public sealed record PersonalTokenRequest(string? Name, DateTimeOffset? ExpiresAt);
 
-public sealed record PersonalTokenCreated(Guid Id, string Name, string Token, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt);
-
-public sealed record PersonalTokenDto(Guid Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
-
 /// <summary>
 /// <c>POST /api/v1/auth/token</c> exchanges a password for an hour-long bearer token; personal access
 /// tokens are long-lived, created and revoked by their owner.
@@ -51,38 +47,19 @@ internal static class AuthEndpoints
 
         var personal = auth.MapGroup("/personal-tokens").RequireAuthorization();
 
-        personal.MapGet("/", async (ICurrentUser me, PlatformDb db, CancellationToken ct) =>
-                Results.Ok(await db.ApiTokens.AsNoTracking()
-                    .Where(t => t.UserId == me.UserId && t.Kind == ApiTokenKind.Personal)
-                    .OrderByDescending(t => t.CreatedAt)
-                    .Select(t => new PersonalTokenDto(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt))
-                    .ToListAsync(ct)))
+        personal.MapGet("/", async (ICurrentUser me, PersonalTokens personalTokens, CancellationToken ct) =>
+                Results.Ok(await personalTokens.ListAsync(me.UserId!.Value, ct)))
             .WithName("ListPersonalTokens")
             .WithSummary("Your personal access tokens (never the secrets)");
 
-        personal.MapPost("/", async (PersonalTokenRequest request, ICurrentUser me, ApiTokens tokens, TimeProvider clock, CancellationToken ct) =>
-            {
-                var errors = new FieldErrors()
-                    .Required("name", request.Name, 100)
-                    .When(request.ExpiresAt is { } e && e <= clock.GetUtcNow(), "expiresAt", "Must be in the future.");
-                if (errors.Any)
-                    return Problems.From(errors.ToError());
-                var (token, record) = await tokens.IssueAsync(me.UserId!.Value, ApiTokenKind.Personal, request.Name!.Trim(), request.ExpiresAt, ct);
-                return Results.Created($"/api/v1/auth/personal-tokens/{record.Id}",
-                    new PersonalTokenCreated(record.Id, record.Name, token, record.Prefix, record.CreatedAt, record.ExpiresAt));
-            })
+        personal.MapPost("/", async (PersonalTokenRequest request, ICurrentUser me, PersonalTokens personalTokens, CancellationToken ct) =>
+                (await personalTokens.CreateAsync(me.UserId!.Value, request.Name, request.ExpiresAt, ct))
+                    .ToHttp(created => Results.Created($"/api/v1/auth/personal-tokens/{created.Id}", created)))
             .WithName("CreatePersonalToken")
             .WithSummary("Create a long-lived token for scripts; the secret is shown once");
 
-        personal.MapDelete("/{id:guid}", async (Guid id, ICurrentUser me, PlatformDb db, TimeProvider clock, CancellationToken ct) =>
-            {
-                var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == me.UserId && t.Kind == ApiTokenKind.Personal, ct);
-                if (token is null)
-                    return Problems.From(Error.NotFound("Token"));
-                token.RevokedAt ??= clock.GetUtcNow();
-                await db.SaveChangesAsync(ct);
-                return Results.NoContent();
-            })
+        personal.MapDelete("/{id:guid}", async (Guid id, ICurrentUser me, PersonalTokens personalTokens, CancellationToken ct) =>
+                (await personalTokens.RevokeAsync(me.UserId!.Value, id, ct)).ToHttp(_ => Results.NoContent()))
             .WithName("RevokePersonalToken")
             .WithSummary("Revoke one of your personal access tokens");
 

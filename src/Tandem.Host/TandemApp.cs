@@ -13,6 +13,7 @@ using Tandem.Platform.Modules;
 using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Security;
+using Tandem.Web;
 
 namespace Tandem.Host;
 
@@ -26,8 +27,12 @@ public static class TandemApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name picks the static web assets manifest; pin it so tests hosting the server find the UI's assets.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(TandemApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
+        // Serve the UI's assets (MudBlazor, blazor.web.js) from the build output in every environment, not
+        // only Development; a no-op when running the published output, where they sit in wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
@@ -69,6 +74,7 @@ public static class TandemApp
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         services.AddOpenApi();
+        services.AddTandemWeb();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         _ = modules;
     }
@@ -96,6 +102,7 @@ public static class TandemApp
             return next(context);
         });
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -108,6 +115,8 @@ public static class TandemApp
         AdministrationEndpoints.Map(api);
         foreach (var module in modules)
             module.MapEndpoints(api);
+
+        app.MapTandemWeb(modules);
     }
 }
 

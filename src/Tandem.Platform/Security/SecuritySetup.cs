@@ -32,6 +32,7 @@ public static class SecuritySetup
             .AddDefaultTokenProviders();
 
         services.AddScoped<ApiTokens>();
+        services.AddScoped<PersonalTokens>();
         services.AddScoped<PrincipalFactory>();
         services.AddScoped<CookieSignIn>();
         services.AddSingleton<PermissionCatalog>();

@@ -1,0 +1,31 @@
+using Tandem.Catalog.Contracts;
+using Tandem.SharedKernel;
+
+namespace Tandem.Catalog.Features;
+
+/// <summary>The editable fields as the product forms bind them.</summary>
+public sealed class ProductForm
+{
+    public string? Sku { get; set; }
+    public string? Name { get; set; }
+    public ProductKind Kind { get; set; } = ProductKind.Goods;
+    public string? Unit { get; set; } = "pc";
+    public string? Category { get; set; }
+    public decimal ListPrice { get; set; }
+    public string? Currency { get; set; } = "EUR";
+    public bool IsActive { get; set; } = true;
+
+    public static ProductForm From(ProductDto product) => new()
+    {
+        Sku = product.Sku, Name = product.Name, Kind = product.Kind, Unit = product.Unit, Category = product.Category,
+        ListPrice = product.ListPrice.Amount, Currency = product.ListPrice.Currency.Value, IsActive = product.IsActive,
+    };
+
+    public ProductInput ToInput()
+    {
+        var currency = Currency?.Trim().ToUpperInvariant();
+        // An invalid code stays empty here so the handler reports it on the field instead of throwing.
+        var code = CurrencyCode.IsValid(currency) ? new CurrencyCode(currency!) : default;
+        return new ProductInput(Sku ?? "", Name ?? "", Kind, Unit ?? "", new Money(ListPrice, code), Category, IsActive);
+    }
+}

@@ -26,6 +26,7 @@ public static class AdministrationEndpoints
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditHistoryQuery>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Invitations>();
         // Invitations are password-reset tokens; they must outlive the default day.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = UserAdministration.InvitationLifetime);
         return services;
@@ -62,7 +63,7 @@ public static class AdministrationEndpoints
             .WithSummary("Create a user without a password; returns a set-password link valid for 7 days");
 
         users.MapPut("/{id:guid}/memberships", async (Guid id, UpdateMembershipsRequest request, UserAdministration admin, HttpContext http, CancellationToken ct) =>
-                (await admin.UpdateMembershipsAsync(id, request, http.Request, ct)).ToHttp(user => WithETag(http, user)))
+                (await admin.UpdateMembershipsAsync(id, request, version => ETags.Check(http.Request, version), ct)).ToHttp(user => WithETag(http, user)))
             .WithName("UpdateMemberships")
             .WithSummary("Set the user's companies and roles among those you administer; send the ETag in If-Match");
 
@@ -130,38 +131,16 @@ public static class AdministrationEndpoints
             .WithName("MyCompanies")
             .WithSummary("The companies you can work in; choose one with the X-Company-Id header");
 
-        auth.MapPost("/set-password", async (SetPasswordRequest request, UserManager<TandemUser> users, CancellationToken ct) =>
-            {
-                var errors = new FieldErrors()
-                    .Required("email", request.Email, 254)
-                    .Required("token", request.Token, 2000)
-                    .Required("password", request.Password, 200);
-                if (errors.Any)
-                    return Problems.From(errors.ToError());
-                var user = await users.FindByEmailAsync(request.Email!);
-                if (user is null || !user.IsActive)
-                    return InvalidToken();
-                var result = await users.ResetPasswordAsync(user, request.Token!, request.Password!);
-                if (result.Succeeded)
-                    return Results.NoContent();
-                if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
-                    return InvalidToken();
-                var invalid = new FieldErrors();
-                foreach (var error in result.Errors)
-                    invalid.Add("password", error.Description);
-                return Problems.From(invalid.ToError());
-            })
+        auth.MapPost("/set-password", async (SetPasswordRequest request, Invitations invitations) =>
+                (await invitations.AcceptAsync(request)).ToHttp(_ => Results.NoContent()))
             .AllowAnonymous()
             .WithName("SetPassword")
             .WithSummary("Choose a password with the one-time token from an invitation");
     }
 
-    private static IResult InvalidToken() =>
-        Problems.Of("invalid_token", "The link is invalid, used or expired; ask an administrator for a new invitation.", StatusCodes.Status400BadRequest);
-
     private static IResult WithETag(HttpContext http, UserDto user)
     {
-        http.Response.Headers.ETag = UserAdministration.ETagOf(user.Version);
+        ETags.Write(http.Response, user.Version);
         return Results.Ok(user);
     }
 }

@@ -146,14 +146,14 @@ public sealed class UserAdministration(
     }
 
     /// <summary>Sets the user's roles in the companies the caller administers; other companies' memberships are kept.</summary>
-    public async Task<Result<UserDto>> UpdateMembershipsAsync(Guid id, UpdateMembershipsRequest request, HttpRequest http, CancellationToken ct)
+    public async Task<Result<UserDto>> UpdateMembershipsAsync(Guid id, UpdateMembershipsRequest request, Func<string, Error?> checkVersion, CancellationToken ct)
     {
         var companies = await AdminCompaniesAsync(ct);
         var user = await db.Users.Include(u => u.Memberships)
             .SingleOrDefaultAsync(u => u.Id == id && u.Memberships.Any(m => companies.Contains(m.CompanyId)), ct);
         if (user is null)
             return Error.NotFound("User");
-        if (CheckVersion(http, user.ConcurrencyStamp) is { } stale)
+        if (checkVersion(user.ConcurrencyStamp ?? "") is { } stale)
             return stale;
         var errors = new FieldErrors().When(request.Memberships is null, "memberships", "Required; an empty list removes every membership you manage.");
         var refused = await ValidateMembershipsAsync(request.Memberships ?? [], errors, ct);
@@ -267,17 +267,6 @@ public sealed class UserAdministration(
             memberships.OrderBy(m => m.Code, StringComparer.Ordinal).Select(m => new MembershipDto(m.CompanyId, m.Code, m.Roles)).ToList());
     }
 
-    public static string ETagOf(string version) => $"\"{version}\"";
-
-    private static Error? CheckVersion(HttpRequest request, string? current)
-    {
-        var ifMatch = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch))
-            return new Error("if_match_required", "Send the user's ETag in If-Match to change it.", ErrorKind.PreconditionFailed);
-        return ifMatch.Split(',').Select(v => v.Trim().Replace("W/", "", StringComparison.Ordinal)).Contains(ETagOf(current ?? ""))
-            ? null
-            : new Error("version_mismatch", "The user was changed since you read it; reload and try again.", ErrorKind.PreconditionFailed);
-    }
 
     private static bool TryReadCursor(string cursor, out string? email)
     {

@@ -84,10 +84,6 @@ public sealed class AdminJourneys(SqliteServer server, Chromium chromium) : ICla
         await admin.ScreenshotAsync("party-history");
     }
 
-    private static async Task ChooseRoleAsync(IPage page, string companyCode, string role)
-    {
-        await page.Locator(".mud-input-control.mud-select", new() { HasText = $"Roles in {companyCode}" }).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = role }).First.ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
-    }
+    private static Task ChooseRoleAsync(IPage page, string companyCode, string role) =>
+        page.Locator($"#roles-{companyCode}").GetByText(role, new() { Exact = true }).ClickAsync();
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +11,16 @@ namespace Tandem.Platform.Identity;
 /// the audit trail, number sequences, the outbox and idempotency records. Schema <c>platform</c>.
 /// </summary>
 public abstract class PlatformDb(DbContextOptions options, DbSession session)
-    : IdentityDbContext<TandemUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<TandemUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public const string SchemaName = "platform";
 
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every server node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -41,6 +45,7 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
 
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.Entity<Company>(company =>
         {
             company.ToTable("companies");
@@ -85,8 +90,12 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
         Audit.AuditEntry.Configure(builder);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: saving joins the shared unit of work.");
+    // Only the data-protection key store saves synchronously; it joins the unit of work if one is open.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        session.Enlist(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

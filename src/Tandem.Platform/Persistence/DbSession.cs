@@ -11,7 +11,7 @@ namespace Tandem.Platform.Persistence;
 /// The one connection and the one transaction that every module DbContext of a request shares,
 /// so a use case that touches several modules commits or rolls back as a whole.
 /// </summary>
-public sealed class DbSession(IOptions<DatabaseOptions> options) : IAsyncDisposable
+public sealed class DbSession(IOptions<DatabaseOptions> options) : IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> _enlisted = [];
     private readonly List<Func<CancellationToken, Task>> _beforeCommit = [];
@@ -111,6 +111,18 @@ public sealed class DbSession(IOptions<DatabaseOptions> options) : IAsyncDisposa
             await EndAsync(commit: false, CancellationToken.None);
         if (_connection is not null)
             await _connection.DisposeAsync();
+    }
+
+    // Synchronous scopes (the data-protection key store makes one) dispose this way.
+    public void Dispose()
+    {
+        if (Transaction is not null)
+        {
+            Transaction.Rollback();
+            Transaction.Dispose();
+            Transaction = null;
+        }
+        _connection?.Dispose();
     }
 
     public static DbConnection CreateConnection(DatabaseOptions options) => options.Provider switch

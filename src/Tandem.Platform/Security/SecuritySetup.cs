@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -17,6 +18,8 @@ public static class SecuritySetup
     /// <summary>Cookie for the UI, bearer tokens for the API, one authorization policy per permission.</summary>
     public static IServiceCollection AddTandemSecurity(this IServiceCollection services)
     {
+        // Keys in the database, so a cookie issued by one server node is read by the others.
+        services.AddDataProtection().SetApplicationName("Tandem").PersistKeysToDbContext<PlatformDb>();
         services.AddIdentityCore<TandemUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;

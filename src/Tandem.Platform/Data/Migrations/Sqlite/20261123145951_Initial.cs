@@ -49,6 +49,20 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    xml = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_idempotency_records",
                 columns: table => new
                 {
@@ -387,6 +401,9 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "platform_audit_log");
+
+            migrationBuilder.DropTable(
+                name: "platform_data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "platform_idempotency_records");

@@ -56,6 +56,21 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                schema: "platform",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    xml = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "idempotency_records",
                 schema: "platform",
                 columns: table => new
@@ -430,6 +445,10 @@ namespace Tandem.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "audit_log",
+                schema: "platform");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys",
                 schema: "platform");
 
             migrationBuilder.DropTable(

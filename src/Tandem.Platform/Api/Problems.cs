@@ -41,6 +41,14 @@ public static class Problems
         return extensions;
     }
 
+    /// <summary>200 with the record and its version as the ETag, or the problem that refused it.</summary>
+    public static IResult ToHttpWithETag<T>(this Result<T> result, HttpResponse response, Func<T, long> version) =>
+        result.ToHttp(value =>
+        {
+            ETags.Write(response, version(value));
+            return Results.Ok(value);
+        });
+
     /// <summary>Turns a use case's outcome into 200 with the value, or the problem that refused it.</summary>
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
         result.IsSuccess ? (onSuccess?.Invoke(result.Value) ?? Results.Ok(result.Value)) : From(result.Error!);

@@ -45,7 +45,11 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
         builder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
 
-        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        builder.Entity<DataProtectionKey>(key =>
+        {
+            key.ToTable("data_protection_keys");
+            key.Property(k => k.Xml).HasColumnType("text");
+        });
         builder.Entity<Company>(company =>
         {
             company.ToTable("companies");

@@ -40,7 +40,7 @@ namespace Tandem.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Xml")
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("text")
                         .HasColumnName("xml");
 
                     b.HasKey("Id")

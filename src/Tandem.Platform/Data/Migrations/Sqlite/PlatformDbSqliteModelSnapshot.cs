@@ -31,7 +31,7 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Xml")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("xml");
 
                     b.HasKey("Id")

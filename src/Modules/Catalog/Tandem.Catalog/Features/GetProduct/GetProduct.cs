@@ -21,11 +21,7 @@ internal static class GetProductEndpoint
 {
     public static void Map(IEndpointRouteBuilder products) =>
         products.MapGet("/{id:guid}", async (Guid id, GetProductQuery query, HttpContext http, CancellationToken ct) =>
-                (await query.HandleAsync(id, ct)).ToHttp(product =>
-                {
-                    ETags.Write(http.Response, product.Version);
-                    return Results.Ok(product);
-                }))
+                (await query.HandleAsync(id, ct)).ToHttpWithETag(http.Response, product => product.Version))
             .RequireAuthorization(CatalogPermissions.Read)
             .WithName("GetProduct")
             .WithSummary("Read one product; the ETag header carries its version");

@@ -31,11 +31,7 @@ internal static class UpdateProductEndpoint
 {
     public static void Map(IEndpointRouteBuilder products) =>
         products.MapPut("/{id:guid}", async (Guid id, ProductInput input, UpdateProductHandler handler, HttpContext http, CancellationToken ct) =>
-                (await handler.HandleAsync(id, input, version => ETags.Check(http.Request, version), ct)).ToHttp(product =>
-                {
-                    ETags.Write(http.Response, product.Version);
-                    return Results.Ok(product);
-                }))
+                (await handler.HandleAsync(id, input, version => ETags.Check(http.Request, version), ct)).ToHttpWithETag(http.Response, product => product.Version))
             .RequireAuthorization(CatalogPermissions.Write)
             .WithName("UpdateProduct")
             .WithSummary("Change a product; send its ETag in If-Match");

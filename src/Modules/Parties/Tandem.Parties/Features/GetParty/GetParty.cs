@@ -21,11 +21,7 @@ internal static class GetPartyEndpoint
 {
     public static void Map(IEndpointRouteBuilder parties) =>
         parties.MapGet("/{id:guid}", async (Guid id, GetPartyQuery query, HttpContext http, CancellationToken ct) =>
-                (await query.HandleAsync(id, ct)).ToHttp(party =>
-                {
-                    ETags.Write(http.Response, party.Version);
-                    return Results.Ok(party);
-                }))
+                (await query.HandleAsync(id, ct)).ToHttpWithETag(http.Response, party => party.Version))
             .RequireAuthorization(PartiesPermissions.Read)
             .WithName("GetParty")
             .WithSummary("Read one party; the ETag header carries its version");

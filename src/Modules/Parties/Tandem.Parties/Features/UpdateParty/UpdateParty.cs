@@ -32,11 +32,7 @@ internal static class UpdatePartyEndpoint
 {
     public static void Map(IEndpointRouteBuilder parties) =>
         parties.MapPut("/{id:guid}", async (Guid id, PartyInput input, UpdatePartyHandler handler, HttpContext http, CancellationToken ct) =>
-                (await handler.HandleAsync(id, input, version => ETags.Check(http.Request, version), ct)).ToHttp(party =>
-                {
-                    ETags.Write(http.Response, party.Version);
-                    return Results.Ok(party);
-                }))
+                (await handler.HandleAsync(id, input, version => ETags.Check(http.Request, version), ct)).ToHttpWithETag(http.Response, party => party.Version))
             .RequireAuthorization(PartiesPermissions.Write)
             .WithName("UpdateParty")
             .WithSummary("Change a party; send its ETag in If-Match");

@@ -55,7 +55,7 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                     id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     friendly_name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    xml = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    xml = table.Column<string>(type: "text", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -63,7 +63,7 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                     id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     friendly_name = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    xml = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                    xml = table.Column<string>(type: "text", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -188,18 +188,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 /// <summary>Problem details written from middleware, in the same shape endpoints answer with.</summary>
 public static class ProblemWriter
 {
-    public static async Task WriteAsync(HttpContext context, int status, string code, string title, IDictionary<string, string[]>? errors = null)
+    public static async Task WriteAsync(HttpContext context, int status, string code, string title, IReadOnlyDictionary<string, string[]>? errors = null)
     {
         context.Response.StatusCode = status;
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = status,
-            Title = title,
-            Type = $"https://tandem.dev/problems/{code.Replace('_', '-')}",
-            Extensions = { ["code"] = code },
-        };
-        if (errors is not null)
-            problem.Extensions["errors"] = errors;
+        var problem = Problems.Details(status, code, title, errors);
         var service = context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService;
         if (service is null || !await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
             await context.Response.WriteAsJsonAsync(problem);

@@ -28,15 +28,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (status >= 500)
             LogUnhandled(logger, exception);
         httpContext.Response.StatusCode = status;
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = status,
-            Title = title,
-            Type = $"https://tandem.dev/problems/{code.Replace('_', '-')}",
-            Extensions = { ["code"] = code },
-        };
-        if (exception is BusinessRuleException { Error.Fields: { } fields })
-            problem.Extensions["errors"] = fields;
+        var problem = exception is BusinessRuleException refused
+            ? Problems.Details(refused.Error)
+            : Problems.Details(status, code, title);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Tandem.SharedKernel;
 
 namespace Tandem.Platform.Api;
@@ -6,17 +7,34 @@ namespace Tandem.Platform.Api;
 /// <summary>RFC 9457 problem details with a stable machine <c>code</c>: the one shape every API error takes.</summary>
 public static class Problems
 {
-    public static IResult From(Error error) => Results.Problem(
-        statusCode: error.Code == "if_match_required" ? StatusCodes.Status428PreconditionRequired : StatusOf(error.Kind),
-        title: error.Message,
-        type: $"https://tandem.dev/problems/{error.Code.Replace('_', '-')}",
-        extensions: Extensions(error));
+    public static IResult From(Error error) => Results.Problem(Details(error));
 
-    public static IResult Of(string code, string message, int status) => Results.Problem(
-        statusCode: status,
-        title: message,
-        type: $"https://tandem.dev/problems/{code.Replace('_', '-')}",
-        extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static IResult Of(string code, string message, int status) => Results.Problem(Details(status, code, message));
+
+    /// <summary>The problem for a refused rule: its status from the error's kind, its code, fields and data.</summary>
+    public static ProblemDetails Details(Error error)
+    {
+        var status = error.Code == "if_match_required" ? StatusCodes.Status428PreconditionRequired : StatusOf(error.Kind);
+        var problem = Details(status, error.Code, error.Message, error.Fields);
+        foreach (var (key, value) in error.Data ?? new Dictionary<string, object?>())
+            problem.Extensions[key] = value;
+        return problem;
+    }
+
+    /// <summary>The one place the problem shape is built; endpoints, the exception handler and middleware all use it.</summary>
+    public static ProblemDetails Details(int status, string code, string title, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Title = title,
+            Type = $"https://tandem.dev/problems/{code.Replace('_', '-')}",
+            Extensions = { ["code"] = code },
+        };
+        if (errors is not null)
+            problem.Extensions["errors"] = errors;
+        return problem;
+    }
 
     public static int StatusOf(ErrorKind kind) => kind switch
     {
@@ -27,19 +45,6 @@ public static class Problems
         ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
-
-    private static Dictionary<string, object?> Extensions(Error error)
-    {
-        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
-        if (error.Fields is not null)
-            extensions["errors"] = error.Fields;
-        if (error.Data is not null)
-        {
-            foreach (var (key, value) in error.Data)
-                extensions[key] = value;
-        }
-        return extensions;
-    }
 
     /// <summary>200 with the record and its version as the ETag, or the problem that refused it.</summary>
     public static IResult ToHttpWithETag<T>(this Result<T> result, HttpResponse response, Func<T, long> version) =>

@@ -66,5 +66,4 @@ public sealed class ApiToken
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
-    public DateTimeOffset? LastUsedAt { get; set; }
 }

@@ -374,10 +374,6 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_used_at");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

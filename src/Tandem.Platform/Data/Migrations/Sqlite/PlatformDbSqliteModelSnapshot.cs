@@ -361,10 +361,6 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_used_at");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -23,7 +23,7 @@ internal sealed class CreateProductHandler(CatalogDb db, TimeProvider clock)
         var product = Product.Create(details, clock.GetUtcNow());
         db.Products.Add(product);
         await db.SaveChangesAsync(ct);
-        return ProductDto.Projection.Compile()(product);
+        return ProductDto.FromRecord(product);
     }
 }
 

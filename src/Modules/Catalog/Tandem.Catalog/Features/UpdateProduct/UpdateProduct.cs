@@ -23,7 +23,7 @@ internal sealed class UpdateProductHandler(CatalogDb db)
             return invalid;
         product.Change(details);
         await db.SaveChangesAsync(ct);
-        return ProductDto.Projection.Compile()(product);
+        return ProductDto.FromRecord(product);
     }
 }
 

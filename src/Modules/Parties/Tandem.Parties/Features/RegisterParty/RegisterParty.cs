@@ -29,7 +29,7 @@ internal sealed class RegisterPartyHandler(PartiesDb db, DbSession session, Docu
         await db.SaveChangesAsync(ct);
         outbox.Publish(new PartyRegistered(party.CompanyId, party.Id, party.Number, party.Name, party.Kind));
         await unit.CommitAsync(ct);
-        return PartyDto.Projection.Compile()(party);
+        return PartyDto.FromRecord(party);
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class UpdatePartyHandler(PartiesDb db)
             return invalid;
         party.Change(details);
         await db.SaveChangesAsync(ct);
-        return PartyDto.Projection.Compile()(party);
+        return PartyDto.FromRecord(party);
     }
 }
 

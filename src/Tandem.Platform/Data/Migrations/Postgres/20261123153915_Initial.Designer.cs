@@ -13,7 +13,7 @@ using Tandem.Platform.Identity;
 namespace Tandem.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PlatformDbPostgres))]
-    [Migration("20261123151728_Initial")]
+    [Migration("20261123153915_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -376,10 +376,6 @@ namespace Tandem.Platform.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_used_at");
 
                     b.Property<string>("Name")
                         .IsRequired()

@@ -193,8 +193,7 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                     prefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     expires_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    last_used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

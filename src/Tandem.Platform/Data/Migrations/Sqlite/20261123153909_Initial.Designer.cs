@@ -11,7 +11,7 @@ using Tandem.Platform.Identity;
 namespace Tandem.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PlatformDbSqlite))]
-    [Migration("20261123151724_Initial")]
+    [Migration("20261123153909_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -363,10 +363,6 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last_used_at");
 
                     b.Property<string>("Name")
                         .IsRequired()

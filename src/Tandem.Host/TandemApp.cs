@@ -12,6 +12,7 @@ using Tandem.Platform.Identity.Administration;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
+using Tandem.Platform.Search;
 using Tandem.Platform.Security;
 using Tandem.Web;
 
@@ -76,6 +77,7 @@ public static class TandemApp
         services.AddOpenApi();
         services.AddTandemWeb();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSearchIndexFallback();
         _ = modules;
     }
 

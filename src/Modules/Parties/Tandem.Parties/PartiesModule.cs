@@ -6,12 +6,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tandem.Parties.Contracts;
 using Tandem.Parties.Data;
+using Tandem.Parties.Features;
 using Tandem.Parties.Features.GetParty;
 using Tandem.Parties.Features.ListParties;
 using Tandem.Parties.Features.RegisterParty;
 using Tandem.Parties.Features.UpdateParty;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
+using Tandem.SharedKernel;
 
 namespace Tandem.Parties;
 
@@ -54,10 +56,22 @@ public sealed class PartiesModule : ITandemModule
         await Demo.PartiesDemo.SeedAsync(services, ct);
 }
 
-internal sealed class PartiesFacade(PartiesDb db) : IPartiesModule
+internal sealed class PartiesFacade(PartiesDb db, RegisterPartyHandler register) : IPartiesModule
 {
     public Task<PartySummary?> FindAsync(Guid partyId, CancellationToken ct) =>
         db.Parties.AsNoTracking().Where(p => p.Id == partyId)
             .Select(p => new PartySummary(p.Id, p.Number, p.Kind, p.Name, p.Email, p.IsCustomer, p.IsSupplier))
             .SingleOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<PartySummary>> FindManyAsync(IReadOnlyCollection<Guid> partyIds, CancellationToken ct) =>
+        await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id))
+            .Select(p => new PartySummary(p.Id, p.Number, p.Kind, p.Name, p.Email, p.IsCustomer, p.IsSupplier))
+            .ToListAsync(ct);
+
+    public async Task<Result<PartySummary>> RegisterAsync(NewParty party, CancellationToken ct)
+    {
+        var input = new PartyInput(party.Kind, party.Name, party.Email, party.Phone, party.TaxId, party.IsCustomer, party.IsSupplier);
+        var registered = await register.HandleAsync(input, ct);
+        return registered.Map(p => new PartySummary(p.Id, p.Number, p.Kind, p.Name, p.Email, p.IsCustomer, p.IsSupplier));
+    }
 }

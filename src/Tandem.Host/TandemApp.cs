@@ -77,7 +77,7 @@ public static class TandemApp
         services.AddOpenApi();
         services.AddTandemWeb();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddSearchIndexFallback();
+        services.AddSearch();
         _ = modules;
     }
 
@@ -115,6 +115,7 @@ public static class TandemApp
         var api = app.MapGroup("/api/v1");
         AuthEndpoints.Map(api);
         AdministrationEndpoints.Map(api);
+        api.MapSearch();
         foreach (var module in modules)
             module.MapEndpoints(api);
 

@@ -1,5 +1,10 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tandem.Platform.Api;
+using Tandem.Platform.Persistence;
+using Tandem.SharedKernel;
 
 namespace Tandem.Platform.Search;
 
@@ -36,19 +41,48 @@ public interface ISearchSource
     Task<IReadOnlySet<Guid>> VisibleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
 }
 
-/// <summary>Stands in until a real index is registered; writes nothing.</summary>
-internal sealed class NoSearchIndex : ISearchIndex
-{
-    public Task IndexAsync(SearchDocument document, CancellationToken ct) => Task.CompletedTask;
-
-    public Task RemoveAsync(string type, Guid id, CancellationToken ct) => Task.CompletedTask;
-}
-
 public static class SearchRegistration
 {
-    public static IServiceCollection AddSearchIndexFallback(this IServiceCollection services)
+    /// <summary>The index tables, the writer, the save participant that applies projections, and the query.</summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services)
     {
-        services.TryAddScoped<ISearchIndex, NoSearchIndex>();
+        services.AddModuleDb<SearchDb, SearchDbSqlite, SearchDbPostgres>(SearchDb.SchemaName);
+        services.AddScoped<ISearchIndex, SqlSearchIndex>();
+        services.AddScoped<ISaveChangesParticipant, SearchIndexer>();
+        services.AddScoped<GlobalSearch>();
         return services;
     }
+
+    /// <summary>
+    /// Indexes a module's record on every save from its own fields; <paramref name="project"/> returns null when
+    /// the record should not be found (it is then removed from the index).
+    /// </summary>
+    public static IServiceCollection AddSearchProjection<TEntity>(this IServiceCollection services, string type, Func<TEntity, SearchDocument?> project)
+        where TEntity : Entity
+    {
+        services.AddSingleton(new SearchProjection(typeof(TEntity), type, entity => project((TEntity)entity)));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/search", async (string? q, string? types, int? limit, GlobalSearch search, CancellationToken ct) =>
+                (await search.SearchAsync(q, types, limit, ct)).ToHttp())
+            .RequireAuthorization()
+            .WithTags("Search")
+            .WithName("Search")
+            .WithSummary("Ranked full-text search across the records you may see, with highlighted snippets");
+        return api;
+    }
+}
+
+/// <summary>For record types without ownership: whoever holds the read permission sees every record.</summary>
+public sealed class PermissionSearchSource(string type, string label, string readPermission) : ISearchSource
+{
+    public string Type { get; } = type;
+    public string Label { get; } = label;
+    public string ReadPermission { get; } = readPermission;
+
+    public Task<IReadOnlySet<Guid>> VisibleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        Task.FromResult<IReadOnlySet<Guid>>(ids.ToHashSet());
 }

@@ -11,13 +11,17 @@ using Tandem.Catalog.Features.GetProduct;
 using Tandem.Catalog.Features.ListProducts;
 using Tandem.Catalog.Features.UpdateProduct;
 using Tandem.Platform.Modules;
+using Tandem.Catalog.Domain;
 using Tandem.Platform.Persistence;
+using Tandem.Platform.Search;
 
 namespace Tandem.Catalog;
 
 /// <summary>Products and services, their units and list prices.</summary>
 public sealed class CatalogModule : ITandemModule
 {
+    public const string SearchType = "product";
+
     public string Name => "Catalog";
 
     public IReadOnlyList<PermissionDefinition> Permissions =>
@@ -39,6 +43,10 @@ public sealed class CatalogModule : ITandemModule
         services.AddScoped<GetProductQuery>();
         services.AddScoped<ListProductsQuery>();
         services.AddScoped<ICatalogModule, CatalogFacade>();
+        services.AddSearchProjection<Product>(SearchType, product => new SearchDocument(
+            SearchType, product.Id, product.Name, $"{product.Sku} · {product.Kind} · {product.Category}".TrimEnd(' ', '·'),
+            null, $"/catalog/products/{product.Id}"));
+        services.AddSingleton<ISearchSource>(new PermissionSearchSource(SearchType, "Product", CatalogPermissions.Read));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

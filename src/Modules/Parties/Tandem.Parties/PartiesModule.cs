@@ -12,7 +12,9 @@ using Tandem.Parties.Features.ListParties;
 using Tandem.Parties.Features.RegisterParty;
 using Tandem.Parties.Features.UpdateParty;
 using Tandem.Platform.Modules;
+using Tandem.Parties.Domain;
 using Tandem.Platform.Persistence;
+using Tandem.Platform.Search;
 using Tandem.SharedKernel;
 
 namespace Tandem.Parties;
@@ -20,6 +22,8 @@ namespace Tandem.Parties;
 /// <summary>The party master: organisations and people that every other module refers to.</summary>
 public sealed class PartiesModule : ITandemModule
 {
+    public const string SearchType = "party";
+
     public string Name => "Parties";
 
     public IReadOnlyList<PermissionDefinition> Permissions =>
@@ -41,6 +45,10 @@ public sealed class PartiesModule : ITandemModule
         services.AddScoped<GetPartyQuery>();
         services.AddScoped<ListPartiesQuery>();
         services.AddScoped<IPartiesModule, PartiesFacade>();
+        services.AddSearchProjection<Party>(SearchType, party => new SearchDocument(
+            SearchType, party.Id, party.Name, string.Join(" · ", new[] { party.Number, party.Email, party.Phone, party.TaxId }.Where(s => s is not null)),
+            null, $"/parties/{party.Id}"));
+        services.AddSingleton<ISearchSource>(new PermissionSearchSource(SearchType, "Party", PartiesPermissions.Read));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

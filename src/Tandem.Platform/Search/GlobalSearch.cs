@@ -1,0 +1,150 @@
+using System.Data.Common;
+using System.Net;
+using System.Text.RegularExpressions;
+using Tandem.Platform.Persistence;
+using Tandem.SharedKernel;
+
+namespace Tandem.Platform.Search;
+
+/// <summary>One result: what it is, where to go, and the matching words highlighted.</summary>
+/// <param name="Snippet">Plain text around the match.</param>
+/// <param name="SnippetHtml">The same text HTML-encoded, with the matched words in &lt;mark&gt;.</param>
+public sealed record SearchHit(string Type, string Label, Guid Id, string Title, string? Subtitle, string? Snippet, string? SnippetHtml, string Url);
+
+public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Items);
+
+/// <summary>
+/// Ranked full-text search over every module's indexed records (PostgreSQL tsvector + GIN, SQLite FTS5).
+/// Only types whose read permission the user holds are searched, and each module's source filters the
+/// candidates down to the records the user may see, so ownership rules hold in results too.
+/// </summary>
+public sealed partial class GlobalSearch(DbSession session, ICompanyContext company, ICurrentUser user, IEnumerable<ISearchSource> sources)
+{
+    public const int DefaultLimit = 20;
+    public const int MaxLimit = 50;
+    public const int MaxQueryLength = 200;
+    private const int MaxWords = 8;
+    private const int MaxRounds = 5;
+    private const char MarkStart = '\u0002';
+    private const char MarkEnd = '\u0003';
+
+    public async Task<Result<SearchResults>> SearchAsync(string? query, string? types, int? limit, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+            return new Error("query_required", "Type at least one word to search for.", ErrorKind.Validation);
+        if (query.Length > MaxQueryLength)
+            return new Error("query_too_long", $"A search is at most {MaxQueryLength} characters.", ErrorKind.Validation);
+        var words = Words(query);
+        if (words.Count == 0)
+            return new Error("query_required", "Type at least one word (letters or digits) to search for.", ErrorKind.Validation);
+        var take = limit ?? DefaultLimit;
+        if (take is < 1 or > MaxLimit)
+            return new Error("limit_out_of_range", $"limit is between 1 and {MaxLimit}.", ErrorKind.Validation);
+
+        var known = sources.ToDictionary(s => s.Type, StringComparer.Ordinal);
+        var wanted = string.IsNullOrWhiteSpace(types)
+            ? known.Keys.ToList()
+            : types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        if (wanted.FirstOrDefault(t => !known.ContainsKey(t)) is { } unknown)
+            return new Error("type_unknown", $"'{unknown}' is not a searchable type. Known: {string.Join(", ", known.Keys.Order())}.", ErrorKind.Validation);
+        var allowed = wanted.Where(t => user.HasPermission(known[t].ReadPermission)).ToList();
+        if (allowed.Count == 0)
+            return new SearchResults(query, []);
+
+        // Ranked candidates are fetched in batches and filtered by each source's visibility, until the page
+        // is full or the matches run out; a rep whose colleagues own most matches still gets a full page.
+        var hits = new List<SearchHit>(take);
+        var batch = Math.Max(take * 2, 40);
+        for (var round = 0; round < MaxRounds && hits.Count < take; round++)
+        {
+            var candidates = await CandidatesAsync(words, allowed, batch, round * batch, ct);
+            var visible = new Dictionary<string, IReadOnlySet<Guid>>(StringComparer.Ordinal);
+            foreach (var group in candidates.GroupBy(c => c.Type))
+                visible[group.Key] = await known[group.Key].VisibleAsync(group.Select(c => c.Id).ToList(), ct);
+            foreach (var candidate in candidates)
+            {
+                if (hits.Count == take)
+                    break;
+                if (visible[candidate.Type].Contains(candidate.Id))
+                    hits.Add(ToHit(candidate, known[candidate.Type].Label));
+            }
+            if (candidates.Count < batch)
+                break;
+        }
+        return new SearchResults(query, hits);
+    }
+
+    /// <summary>Letters and digits only: nothing a user types can change the query's syntax.</summary>
+    internal static IReadOnlyList<string> Words(string query) =>
+        WordPattern().Matches(query).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length <= 64).Distinct().Take(MaxWords).ToList();
+
+    private async Task<List<Candidate>> CandidatesAsync(IReadOnlyList<string> words, IReadOnlyList<string> types, int take, int skip, CancellationToken ct)
+    {
+        var postgres = session.Provider == DatabaseProvider.Postgres;
+        var typeParameters = string.Join(", ", types.Select((_, i) => $"@t{i}"));
+        var sql = postgres
+            ? $"""
+                WITH hits AS (
+                    SELECT type, record_id, title, subtitle, body, url, ts_rank_cd(terms, q) AS rank, q
+                    FROM search.documents, to_tsquery('simple', @q) AS q
+                    WHERE company_id = @company AND type IN ({typeParameters}) AND terms @@ q
+                    ORDER BY rank DESC, record_id
+                    LIMIT @take OFFSET @skip)
+                SELECT type, record_id, title, subtitle, url,
+                       ts_headline('simple', coalesce(body, subtitle, title), q,
+                                   'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1')
+                FROM hits ORDER BY rank DESC, record_id
+                """
+            : $"""
+                SELECT d.type, d.record_id, d.title, d.subtitle, d.url,
+                       snippet(search_documents_fts, -1, char(2), char(3), '…', 16)
+                FROM search_documents_fts JOIN search_documents d ON d.seq = search_documents_fts.rowid
+                WHERE search_documents_fts MATCH @q AND d.company_id = @company AND d.type IN ({typeParameters})
+                ORDER BY bm25(search_documents_fts, 10.0, 4.0, 1.0), d.record_id
+                LIMIT @take OFFSET @skip
+                """;
+        var match = postgres
+            ? string.Join(" & ", words.Select(w => w + ":*"))
+            : string.Join(" ", words.Select(w => $"\"{w}\"*"));
+
+        await using var unit = await session.BeginAsync(ct);
+        await using var command = PlatformSql.Command(session.Connection, session.Transaction, sql)
+            .With(session.Provider, "@q", match)
+            .With(session.Provider, "@company", company.CompanyId)
+            .With(session.Provider, "@take", take)
+            .With(session.Provider, "@skip", skip);
+        for (var i = 0; i < types.Count; i++)
+            command.With(session.Provider, $"@t{i}", types[i]);
+        var candidates = new List<Candidate>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+                candidates.Add(Read(reader));
+        }
+        await unit.CommitAsync(ct);
+        return candidates;
+    }
+
+    private static Candidate Read(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetValue(1) is Guid id ? id : Guid.Parse(reader.GetString(1)),
+        reader.GetString(2),
+        reader.IsDBNull(3) ? null : reader.GetString(3),
+        reader.GetString(4),
+        reader.IsDBNull(5) ? null : reader.GetString(5));
+
+    private static SearchHit ToHit(Candidate candidate, string label)
+    {
+        var marked = candidate.Snippet;
+        var plain = marked?.Replace(MarkStart.ToString(), "", StringComparison.Ordinal).Replace(MarkEnd.ToString(), "", StringComparison.Ordinal);
+        var html = marked is null
+            ? null
+            : WebUtility.HtmlEncode(marked).Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal).Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);
+        return new SearchHit(candidate.Type, label, candidate.Id, candidate.Title, candidate.Subtitle, plain, html, candidate.Url);
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+
+    private sealed record Candidate(string Type, Guid Id, string Title, string? Subtitle, string Url, string? Snippet);
+}

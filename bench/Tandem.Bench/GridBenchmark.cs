@@ -31,71 +31,40 @@ namespace Tandem.Bench;
 internal static class GridBenchmark
 {
     private const int PageSize = 50;
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var provider = Option(args, "--provider", "postgres").Equals("sqlite", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
-        var rows = int.Parse(Option(args, "--rows", "1000000"), CultureInfo.InvariantCulture);
-        var runs = int.Parse(Option(args, "--runs", "15"), CultureInfo.InvariantCulture);
+        var provider = Bench.Provider(args);
+        var rows = Bench.Int(args, "--rows", 1_000_000);
+        var runs = Bench.Int(args, "--runs", 15);
 
-        string connection;
-        string? folder = null;
-        if (provider == DatabaseProvider.Postgres)
-        {
-            if (!PostgresCluster.Shared.IsAvailable)
-            {
-                Console.Error.WriteLine(PostgresCluster.Shared.UnavailableReason);
-                return 2;
-            }
-            connection = await PostgresCluster.Shared.CreateDatabaseAsync("bench");
-        }
-        else
-        {
-            folder = Path.Combine(Path.GetTempPath(), "tandem-bench-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            connection = $"Data Source={Path.Combine(folder, "bench.db")}";
-        }
-
-        const string password = "Bench-Password-1";
-        var app = TandemApp.Build(
-        [
-            "--urls=http://127.0.0.1:0", $"--Tandem:Database:Provider={provider}", $"--ConnectionStrings:Tandem={connection}",
-            "--Tandem:Admin:Email=bench@tandem.local", $"--Tandem:Admin:Password={password}", "--Tandem:Demo=true",
-        ], builder => builder.Logging.ClearProviders());
-        Guid company;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var tasks = scope.ServiceProvider.GetRequiredService<StartupTasks>();
-            await tasks.MigrateAsync(CancellationToken.None);
-            await tasks.InitializeAsync(CancellationToken.None);
-            company = await scope.ServiceProvider.GetRequiredService<PlatformDb>().Companies.Select(c => c.Id).FirstAsync();
-        }
+        await using var server = await BenchServer.CreateAsync(provider);
+        if (server is null)
+            return 2;
+        var app = server.App;
+        var company = server.CompanyId;
+        var connection = server.ConnectionString;
 
         var load = Stopwatch.StartNew();
         await LoadPartiesAsync(provider, connection, company, rows);
         load.Stop();
         Console.WriteLine($"Loaded {rows:N0} parties on {provider} in {load.Elapsed.TotalSeconds:F1} s");
 
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
-        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "bench@tandem.local", password });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        await server.StartAsync();
+        var client = server.Client;
 
         var results = new List<Measurement>();
         foreach (var (label, depth) in new[] { ("first page", 0), ("middle", rows / 2), ("last page", rows - PageSize) })
         {
             var cursor = depth == 0 ? null : await CursorAtAsync(app.Services, company, depth);
-            var keyset = await MedianAsync(runs, async () =>
+            var keyset = await Bench.MedianAsync(runs, async () =>
             {
                 var response = await client.GetAsync("/api/v1/parties?limit=50&sort=name" + (cursor is null ? "" : "&after=" + cursor));
                 response.EnsureSuccessStatusCode();
                 await response.Content.ReadAsByteArrayAsync();
             });
-            var keysetQuery = await MedianAsync(runs, () => KeysetPageAsync(app.Services, company, cursor));
-            var offset = await MedianAsync(Math.Min(runs, 5), () => OffsetPageAsync(app.Services, company, depth));
+            var keysetQuery = await Bench.MedianAsync(runs, () => KeysetPageAsync(app.Services, company, cursor));
+            var offset = await Bench.MedianAsync(Math.Min(runs, 5), () => OffsetPageAsync(app.Services, company, depth));
             results.Add(new Measurement(label, depth, keyset, keysetQuery, offset));
         }
 
@@ -106,18 +75,8 @@ internal static class GridBenchmark
         foreach (var m in results)
             Console.WriteLine($"| {m.Position} | {m.Depth:N0} | {m.ApiMs:F1} | {m.KeysetMs:F1} | {m.OffsetMs:F1} | {m.OffsetMs / m.KeysetMs:F1}× |");
 
-        Directory.CreateDirectory("bench/results");
-        var file = $"bench/results/grid-{provider.ToString().ToLowerInvariant()}-{rows}-{DateTime.UtcNow:yyyyMMddHHmmss}.json";
-        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(new { provider = provider.ToString(), rows, runs, pageSize = PageSize, results }, Indented));
+        var file = await Bench.WriteResultAsync($"grid-{provider.ToString().ToLowerInvariant()}-{rows}", new { provider = provider.ToString(), rows, runs, pageSize = PageSize, results });
         Console.WriteLine($"Results written to {file}");
-
-        await app.StopAsync();
-        await app.DisposeAsync();
-        if (folder is not null)
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
         return 0;
     }
 
@@ -150,20 +109,6 @@ internal static class GridBenchmark
         scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().ActAsSystem(company);
         var db = scope.ServiceProvider.GetRequiredService<PartiesDb>();
         await db.Parties.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(depth).Take(PageSize).Select(p => new { p.Id, p.Name, p.Number }).ToListAsync();
-    }
-
-    private static async Task<double> MedianAsync(int runs, Func<Task> action)
-    {
-        await action(); // warm-up: plans, pools, caches
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await action();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return times[times.Count / 2];
     }
 
     /// <summary>Bulk rows that satisfy the same rules the register handler enforces (unique numbers, normalised fields).</summary>
@@ -241,11 +186,5 @@ internal static class GridBenchmark
             await import.WriteAsync(0L, NpgsqlDbType.Bigint);
         }
         await import.CompleteAsync();
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 }

@@ -1,3 +1,15 @@
 using Tandem.Bench;
 
-return await GridBenchmark.RunAsync(args);
+// Usage: Tandem.Bench <benchmark> [options]; each benchmark documents its options.
+return args.FirstOrDefault() switch
+{
+    "search" => await SearchBenchmark.RunAsync(args),
+    "grid" or null => await GridBenchmark.RunAsync(args),
+    var other => Unknown(other),
+};
+
+static int Unknown(string name)
+{
+    Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: grid, search.");
+    return 2;
+}

@@ -46,7 +46,7 @@ internal static class SearchBenchmark
                 "surname" => vocabulary.Surnames[random.Next(vocabulary.Surnames.Count)],
                 "product word" => vocabulary.ProductWords[random.Next(vocabulary.ProductWords.Count)],
                 "two words" => vocabulary.Surnames[random.Next(vocabulary.Surnames.Count)] + " " + vocabulary.ProductWords[random.Next(vocabulary.ProductWords.Count)],
-                _ => vocabulary.Surnames[random.Next(vocabulary.Surnames.Count)][..4],
+                _ => Prefix(vocabulary.Surnames[random.Next(vocabulary.Surnames.Count)]),
             };
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var response = await server.Client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}&limit=20");
@@ -78,8 +78,34 @@ internal static class SearchBenchmark
             byKind = byKind.ToDictionary(k => k.Key, k => new { p50 = Bench.Percentile(k.Value, 50), p95 = Bench.Percentile(k.Value, 95) }),
         });
         Console.WriteLine($"Results written to {file}");
+
+        if (args.Contains("--explain") && provider == DatabaseProvider.Postgres)
+            await ExplainAsync(server, vocabulary);
         return 0;
     }
+
+    /// <summary>The plan and timing of the search query for one word of each kind, to see where the time goes.</summary>
+    private static async Task ExplainAsync(BenchServer server, Vocabulary vocabulary)
+    {
+        await using var pg = new NpgsqlConnection(server.ConnectionString);
+        await pg.OpenAsync();
+        foreach (var q in new[] { vocabulary.Surnames[0] + ":*", vocabulary.ProductWords[0] + ":*", Prefix(vocabulary.Surnames[1]) + ":*" })
+        {
+            await using var explain = new NpgsqlCommand(
+                "EXPLAIN (ANALYZE, BUFFERS) " + Tandem.Platform.Search.GlobalSearch.PostgresQuery("@t0") , pg);
+            explain.Parameters.AddWithValue("q", q);
+            explain.Parameters.AddWithValue("company", server.CompanyId);
+            explain.Parameters.AddWithValue("t0", "party");
+            explain.Parameters.AddWithValue("take", 40);
+            explain.Parameters.AddWithValue("skip", 0);
+            Console.WriteLine($"--- {q}");
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                Console.WriteLine(reader.GetString(0));
+        }
+    }
+
+    private static string Prefix(string word) => word[..Math.Min(4, word.Length)];
 
     /// <summary>Words the queries draw from, collected while generating so that most queries find something.</summary>
     private sealed class Vocabulary

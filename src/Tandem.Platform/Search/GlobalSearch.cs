@@ -25,6 +25,13 @@ public sealed partial class GlobalSearch(DbSession session, ICompanyContext comp
     public const int MaxQueryLength = 200;
     private const int MaxWords = 8;
     private const int MaxRounds = 5;
+
+    /// <summary>
+    /// On PostgreSQL, how many matching rows are ranked. Ranking reads every candidate's tsvector, so a common
+    /// word in a million notes would cost hundreds of milliseconds; beyond this many matches the results are
+    /// the best of a bounded set, and a second word narrows them as users expect.
+    /// </summary>
+    internal const int RankingWindow = 1000;
     private const char MarkStart = '\u0002';
     private const char MarkEnd = '\u0003';
 
@@ -83,18 +90,7 @@ public sealed partial class GlobalSearch(DbSession session, ICompanyContext comp
         var postgres = session.Provider == DatabaseProvider.Postgres;
         var typeParameters = string.Join(", ", types.Select((_, i) => $"@t{i}"));
         var sql = postgres
-            ? $"""
-                WITH hits AS (
-                    SELECT type, record_id, title, subtitle, body, url, ts_rank_cd(terms, q) AS rank, q
-                    FROM search.documents, to_tsquery('simple', @q) AS q
-                    WHERE company_id = @company AND type IN ({typeParameters}) AND terms @@ q
-                    ORDER BY rank DESC, record_id
-                    LIMIT @take OFFSET @skip)
-                SELECT type, record_id, title, subtitle, url,
-                       ts_headline('simple', coalesce(body, subtitle, title), q,
-                                   'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1')
-                FROM hits ORDER BY rank DESC, record_id
-                """
+            ? PostgresQuery(typeParameters)
             : $"""
                 SELECT d.type, d.record_id, d.title, d.subtitle, d.url,
                        snippet(search_documents_fts, -1, char(2), char(3), '…', 16)
@@ -124,6 +120,31 @@ public sealed partial class GlobalSearch(DbSession session, ICompanyContext comp
         await unit.CommitAsync(ct);
         return candidates;
     }
+
+    /// <summary>
+    /// Ranks a bounded window of matches, then reads title, links and headline for the page's rows only:
+    /// the wide columns of the other matches are never fetched.
+    /// </summary>
+    internal static string PostgresQuery(string typeParameters) => $"""
+        WITH query AS (SELECT to_tsquery('simple', @q) AS q),
+        window_rows AS (
+            SELECT d.type, d.record_id, d.terms
+            FROM search.documents d, query
+            WHERE d.company_id = @company AND d.type IN ({typeParameters}) AND d.terms @@ query.q
+            LIMIT {RankingWindow}),
+        page AS (
+            SELECT w.type, w.record_id, ts_rank_cd(w.terms, query.q) AS rank
+            FROM window_rows w, query
+            ORDER BY rank DESC, w.record_id
+            LIMIT @take OFFSET @skip)
+        SELECT d.type, d.record_id, d.title, d.subtitle, d.url,
+               ts_headline('simple', coalesce(d.body, d.subtitle, d.title), query.q,
+                           'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1')
+        FROM page p
+        JOIN search.documents d ON d.company_id = @company AND d.type = p.type AND d.record_id = p.record_id
+        CROSS JOIN query
+        ORDER BY p.rank DESC, p.record_id
+        """;
 
     private static Candidate Read(DbDataReader reader) => new(
         reader.GetString(0),

@@ -24,6 +24,19 @@ public class EndpointSecurityTests(SqliteServer server) : IClassFixture<SqliteSe
     }
 
     [Fact]
+    public void Endpoint_names_are_unique_across_modules()
+    {
+        // Routing refuses duplicates only on the first request, with a 500 for every caller; say which here.
+        var duplicates = server.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName)
+            .OfType<string>()
+            .GroupBy(name => name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key);
+        Assert.Empty(duplicates);
+    }
+
+    [Fact]
     public void Every_policy_an_endpoint_names_is_a_declared_permission()
     {
         var catalog = server.Services.GetRequiredService<PermissionCatalog>();

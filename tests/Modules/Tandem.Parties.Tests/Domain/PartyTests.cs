@@ -88,12 +88,12 @@ public class PartyDetailsTests
         var party = Party.Register("P1", Organisation() with
         {
             Email = "old@northwind.example",
-            ContactPoints = [new ContactPoint(ContactPointKind.Phone, "+44 1", "mobile")],
+            ContactPoints = [new ContactPoint(ContactPointKind.Email, "accounts@northwind.example", "accounts")],
         }, null, Now);
         party.Change(Organisation() with { Email = "new@northwind.example" }, null);
         Assert.Equal("new@northwind.example", party.Email);
         Assert.DoesNotContain(party.ContactPoints, c => c.Value == "old@northwind.example");
-        Assert.Contains(party.ContactPoints, c => c.Label == "mobile");
+        Assert.Contains(party.ContactPoints, c => c.Label == "accounts" && !c.IsPrimary);
     }
 
     [Fact]

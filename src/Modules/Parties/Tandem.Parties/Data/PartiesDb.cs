@@ -15,6 +15,29 @@ internal abstract class PartiesDb(DbContextOptions options, ModuleDbServices ser
     public DbSet<PartyContactPoint> ContactPoints => Set<PartyContactPoint>();
     public DbSet<PartyTaxId> TaxIds => Set<PartyTaxId>();
 
+    /// <summary>
+    /// Tracks the addresses, contact points and tax ids a change added to a loaded party as new rows: their ids are
+    /// set when created, so change detection alone would take them for existing rows to update.
+    /// </summary>
+    public void TrackNewDetails(Party party)
+    {
+        // Detection must not run first: it would discover the new rows through the party and mark them modified.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var detail in party.Addresses.Cast<object>().Concat(party.ContactPoints).Concat(party.TaxIds))
+            {
+                if (Entry(detail).State == EntityState.Detached)
+                    Add(detail);
+            }
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Party>(party =>

@@ -26,23 +26,34 @@ internal static class PartyMatching
         "zoho.com", "fastmail.com", "orange.fr", "free.fr", "laposte.net", "libero.it", "qq.com", "163.com",
     };
 
+    // Accented Latin letters spelled without their accents, as people type them when they search ("Muller" for "Müller").
+    private static readonly Dictionary<char, string> Folded = BuildFolding(
+        ("àáâãäåāăą", "a"), ("çćčĉ", "c"), ("ďđ", "d"), ("èéêëēėęě", "e"), ("ğĝ", "g"), ("ìíîïīį", "i"), ("ł", "l"),
+        ("ñńň", "n"), ("òóôõöøō", "o"), ("ř", "r"), ("śšşŝ", "s"), ("ť", "t"), ("ùúûüūůű", "u"), ("ýÿ", "y"), ("žźż", "z"),
+        ("ß", "ss"), ("æ", "ae"), ("œ", "oe"));
+
+    private static Dictionary<char, string> BuildFolding(params (string Letters, string Plain)[] groups) =>
+        groups.SelectMany(g => g.Letters.Select(c => (c, g.Plain))).ToDictionary(x => x.c, x => x.Plain);
+
     /// <summary>Lower case, accents and punctuation removed, legal suffixes dropped: "Müller & Co. GmbH" → "muller".</summary>
     public static string? Name(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
             return null;
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.ToLowerInvariant())
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
                 continue;
-            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+            if (Folded.TryGetValue(c, out var plain))
+                builder.Append(plain);
+            else
+                builder.Append(char.IsLetterOrDigit(c) ? c : ' ');
         }
         var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var kept = words.Where(w => !LegalSuffixes.Contains(w)).ToList();
         // A name made only of legal words ("The Company Ltd") keeps its words rather than matching everything.
-        var key = string.Join(' ', kept.Count > 0 ? kept : words);
+        var key = string.Join(' ', kept.Count > 0 ? kept : [.. words]);
         return key.Length == 0 ? null : key[..Math.Min(key.Length, 200)];
     }
 

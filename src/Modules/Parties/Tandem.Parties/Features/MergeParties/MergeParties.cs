@@ -46,6 +46,7 @@ internal sealed class MergePartiesHandler(
 
         await using var unit = await session.BeginAsync(ct);
         merged.MergeInto(survivor, CustomFieldValues.Merge(survivor.CustomFields, merged.CustomFields), clock.GetUtcNow());
+        db.TrackNewDetails(survivor);
         await db.SaveChangesAsync(ct);
         var repointed = new List<RepointedReferences>();
         foreach (var holder in holders)

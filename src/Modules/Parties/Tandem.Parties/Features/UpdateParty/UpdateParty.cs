@@ -29,6 +29,7 @@ internal sealed class UpdatePartyHandler(PartiesDb db, CustomFieldService custom
         if (!values.IsSuccess)
             return values.Error!;
         party.Change(details, values.Value);
+        db.TrackNewDetails(party);
         await db.SaveChangesAsync(ct);
         return PartyDto.FromRecord(party);
     }

@@ -33,7 +33,7 @@ internal static class PartiesDemo
         new(PartyKind.Person, "Thomas Hardy", "thomas.hardy@example.com", "+44 171 555 7788", null, IsCustomer: true),
         new(PartyKind.Organisation, "Wide World Importers", "info@wideworld.example", "+1 206 555 0199", null) { IsProspect = true, Tags = ["trade-fair"] },
         // Registered twice by two colleagues: the party page shows them as possible duplicates to merge.
-        new(PartyKind.Organisation, "Northwind Traders Ltd.", "sales@northwind.example", "020 7946 0001", null) { IsProspect = true },
+        new(PartyKind.Organisation, "Northwind Trading Ltd.", "sales@northwind.example", "020 7946 0001", null) { IsProspect = true },
     ];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)

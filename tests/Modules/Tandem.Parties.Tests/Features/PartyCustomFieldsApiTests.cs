@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tandem.Parties.Contracts;
 using Tandem.Testing;
 
 namespace Tandem.Parties.Tests.Features;
@@ -118,6 +120,15 @@ public abstract class PartyCustomFieldsApiTests(TandemServer server)
         await RegisterAsync(client, new { kind = "organisation", name = "With Industry", customFields = new { industry = "Retail" } });
         var fields = await client.GetFromJsonAsync<JsonElement>("/api/v1/platform/custom-fields?recordType=party", Ct);
         Assert.Equal("industry", Assert.Single(fields.EnumerateArray()).GetProperty("key").GetString());
+
+        // Another module registering a party (a converted lead) is not held to the admin's required fields,
+        // and the contract finds the duplicate the form would have warned about.
+        await using var scope = server.ScopeFor(company);
+        var parties = scope.ServiceProvider.GetRequiredService<IPartiesModule>();
+        var registered = await parties.RegisterAsync(new NewParty(PartyKind.Organisation, "From A Lead", IsProspect: true), Ct);
+        Assert.True(registered.IsSuccess);
+        var candidates = await parties.FindDuplicatesAsync(new DuplicateQuery(Name: "WITH INDUSTRY GmbH"), Ct);
+        Assert.Equal(["With Industry"], candidates.Select(c => c.Name));
     }
 
     [Fact]

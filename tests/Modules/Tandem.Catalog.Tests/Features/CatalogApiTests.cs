@@ -138,6 +138,47 @@ public abstract class CatalogApiTests(TandemServer server)
     }
 
     [Fact]
+    public async Task A_version_is_revised_against_its_etag_and_may_not_grow_into_the_next()
+    {
+        var client = await server.AdminClient();
+        var id = (await PostAsync(client, "/api/v1/catalog/products", Product(Unique("REV-"), price: "10.00"))).GetProperty("id").GetString();
+        var code = Unique("REV");
+        var first = await PostAsync(client, "/api/v1/catalog/price-lists", new
+        {
+            code, name = "Spring", currency = "EUR", validFrom = "2026-03-01", validTo = "2026-05-31",
+            items = new[] { new { productId = id, minQuantity = 1m, price = 9.00m } },
+        });
+        await PostAsync(client, "/api/v1/catalog/price-lists", new { code, name = "Summer", currency = "EUR", validFrom = "2026-06-01" });
+        var url = $"/api/v1/catalog/price-lists/{first.GetProperty("id").GetString()}";
+        var etag = (await client.GetAsync(url, Ct)).Headers.ETag!.Tag;
+
+        var revised = new { code, name = "Spring sale", currency = "EUR", validFrom = "2026-03-01", validTo = "2026-05-31", items = new[] { new { productId = id, minQuantity = 1m, price = 7.50m } } };
+        var ok = await SendAsync(client, HttpMethod.Put, url, revised, etag);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        // 2 × 7.50 = 15.00 with the revised price.
+        var price = await client.GetFromJsonAsync<JsonElement>($"/api/v1/catalog/prices?productId={id}&quantity=2&date=2026-04-01&priceList={code}", Ct);
+        Assert.Equal("15.00", price.GetProperty("total").GetProperty("amount").GetString());
+
+        await AssertProblemAsync(await SendAsync(client, HttpMethod.Put, url, revised, etag), 412, "version_mismatch");
+        var current = ok.Headers.ETag!.Tag;
+        var longer = new { code, name = "Spring", currency = "EUR", validFrom = "2026-03-01", validTo = "2026-06-15", items = Array.Empty<object>() };
+        await AssertProblemAsync(await SendAsync(client, HttpMethod.Put, url, longer, current), 409, "price_list_overlap");
+        var other = new { code = "OTHER", name = "Spring", currency = "EUR", validFrom = "2026-03-01", items = Array.Empty<object>() };
+        await AssertProblemAsync(await SendAsync(client, HttpMethod.Put, url, other, current), 422, "price_list_code_fixed");
+        // Nothing of the refused revisions was written: the price is still 7.50.
+        var still = await client.GetFromJsonAsync<JsonElement>(url, Ct);
+        Assert.Equal(7.50m, Assert.Single(still.GetProperty("items").EnumerateArray()).GetProperty("price").GetDecimal());
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object body, string? etag)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+        if (etag is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return client.SendAsync(request, Ct);
+    }
+
+    [Fact]
     public async Task Product_custom_fields_are_validated_and_filterable()
     {
         var client = await server.AdminClient();

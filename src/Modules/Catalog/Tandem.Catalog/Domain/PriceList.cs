@@ -32,6 +32,18 @@ internal sealed class PriceList : Entity
         return list;
     }
 
+    /// <summary>Replaces the name, the validity and every price; the code and currency stay.</summary>
+    public void Revise(string name, DateOnly validFrom, DateOnly? validTo, IEnumerable<PriceBreak> items)
+    {
+        if (validTo < validFrom)
+            throw new BusinessRuleException(InvalidValidity);
+        Name = name.Trim();
+        ValidFrom = validFrom;
+        ValidTo = validTo;
+        _items.Clear();
+        _items.AddRange(items.Select(i => new PriceListItem(i.ProductId, i.MinQuantity, i.Price)));
+    }
+
     public static Error InvalidValidity => new("invalid_validity", "A price list cannot end before it starts.");
 
     public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo);

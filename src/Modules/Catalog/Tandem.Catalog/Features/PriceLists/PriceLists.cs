@@ -19,7 +19,10 @@ public sealed record PriceListInput(
 public sealed record PriceListItemDto(Guid ProductId, string Sku, string ProductName, decimal MinQuantity, decimal Price);
 
 public sealed record PriceListDto(
-    Guid Id, string Code, string Name, CurrencyCode Currency, DateOnly ValidFrom, DateOnly? ValidTo, IReadOnlyList<PriceListItemDto> Items);
+    Guid Id, string Code, string Name, CurrencyCode Currency, DateOnly ValidFrom, DateOnly? ValidTo, IReadOnlyList<PriceListItemDto> Items)
+{
+    public long Version { get; init; }
+}
 
 internal sealed class PriceListCatalog(CatalogDb db)
 {
@@ -38,10 +41,47 @@ internal sealed class PriceListCatalog(CatalogDb db)
                            where item.PriceListId == id
                            orderby product.Sku, item.MinQuantity
                            select new PriceListItemDto(item.ProductId, product.Sku, product.Name, item.MinQuantity, item.Price)).ToListAsync(ct);
-        return new PriceListDto(list.Id, list.Code, list.Name, list.Currency, list.ValidFrom, list.ValidTo, items);
+        return new PriceListDto(list.Id, list.Code, list.Name, list.Currency, list.ValidFrom, list.ValidTo, items) { Version = list.Version };
     }
 
     public async Task<Result<PriceListDto>> CreateAsync(PriceListInput input, CancellationToken ct)
+    {
+        if (await CheckAsync(input, null, ct) is { } refused)
+            return refused;
+        var list = PriceList.Create(input.Code, input.Name, new CurrencyCode(input.Currency.Trim().ToUpperInvariant()), input.ValidFrom, input.ValidTo,
+            input.Items?.Select(i => new PriceBreak(i.ProductId, i.MinQuantity, i.Price)) ?? []);
+        db.PriceLists.Add(list);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(list.Id, ct);
+    }
+
+    /// <summary>Replaces a version's name, validity and prices when the caller has seen its current version.</summary>
+    public async Task<Result<PriceListDto>> ReviseAsync(Guid id, PriceListInput input, Func<long, Error?> checkVersion, CancellationToken ct)
+    {
+        var list = await db.PriceLists.Include(l => l.Items).SingleOrDefaultAsync(l => l.Id == id, ct);
+        if (list is null)
+            return Error.NotFound("Price list");
+        if (checkVersion(list.Version) is { } stale)
+            return stale;
+        if (!string.Equals(input.Code?.Trim(), list.Code, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(input.Currency?.Trim(), list.Currency.Value, StringComparison.OrdinalIgnoreCase))
+            return new Error("price_list_code_fixed", "A price list version keeps its code and currency; create a new version instead.");
+        if (await CheckAsync(input, id, ct) is { } refused)
+            return refused;
+        list.Revise(input.Name, input.ValidFrom, input.ValidTo, input.Items?.Select(i => new PriceBreak(i.ProductId, i.MinQuantity, i.Price)) ?? []);
+        // The new prices have their ids already; detection alone would take them for existing rows.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var item in list.Items.Where(i => db.Entry(i).State == EntityState.Detached).ToList())
+            db.Add(item);
+        db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        // A revision that only changes prices still bumps the list's version, so a stale If-Match is refused.
+        db.Entry(list).State = EntityState.Modified;
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    private async Task<Error?> CheckAsync(PriceListInput input, Guid? revising, CancellationToken ct)
     {
         var items = input.Items ?? [];
         var errors = new FieldErrors()
@@ -80,15 +120,10 @@ internal sealed class PriceListCatalog(CatalogDb db)
             };
         }
         var code = input.Code.Trim().ToUpperInvariant();
-        var versions = await db.PriceLists.AsNoTracking().Where(l => l.Code == code).Select(l => new { l.ValidFrom, l.ValidTo }).ToListAsync(ct);
+        var versions = await db.PriceLists.AsNoTracking().Where(l => l.Code == code && l.Id != revising).Select(l => new { l.ValidFrom, l.ValidTo }).ToListAsync(ct);
         if (versions.Any(v => PriceList.Overlap(v.ValidFrom, v.ValidTo, input.ValidFrom, input.ValidTo)))
             return Error.Conflict("price_list_overlap", $"Another version of price list {code} is valid on some of these days.");
-
-        var list = PriceList.Create(code, input.Name, new CurrencyCode(input.Currency.Trim().ToUpperInvariant()), input.ValidFrom, input.ValidTo,
-            items.Select(i => new PriceBreak(i.ProductId, i.MinQuantity, i.Price)));
-        db.PriceLists.Add(list);
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(list.Id, ct);
+        return null;
     }
 }
 
@@ -101,10 +136,16 @@ internal static class PriceListEndpoints
             .RequireAuthorization(CatalogPermissions.Read)
             .WithName("ListPriceLists")
             .WithSummary("Price list versions by code and validity (without their prices)");
-        lists.MapGet("/{id:guid}", async (Guid id, PriceListCatalog lists, CancellationToken ct) => (await lists.GetAsync(id, ct)).ToHttp())
+        lists.MapGet("/{id:guid}", async (Guid id, PriceListCatalog lists, HttpContext http, CancellationToken ct) =>
+                (await lists.GetAsync(id, ct)).ToHttpWithETag(http.Response, l => l.Version))
             .RequireAuthorization(CatalogPermissions.Read)
             .WithName("GetPriceList")
             .WithSummary("A price list version with its quantity breaks");
+        lists.MapPut("/{id:guid}", async (Guid id, PriceListInput input, PriceListCatalog lists, HttpContext http, CancellationToken ct) =>
+                (await lists.ReviseAsync(id, input, version => ETags.Check(http.Request, version), ct)).ToHttpWithETag(http.Response, l => l.Version))
+            .RequireAuthorization(CatalogPermissions.Write)
+            .WithName("RevisePriceList")
+            .WithSummary("Replace a version's name, validity and prices; send its ETag in If-Match");
         lists.MapPost("/", async (PriceListInput input, PriceListCatalog lists, CancellationToken ct) =>
                 (await lists.CreateAsync(input, ct)).ToHttp(l => Results.Created($"/api/v1/catalog/price-lists/{l.Id}", l)))
             .RequireAuthorization(CatalogPermissions.Write)

@@ -22,6 +22,7 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every server node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
+    public DbSet<global::Tandem.Platform.CustomFields.CustomFieldDefinition> CustomFields => Set<global::Tandem.Platform.CustomFields.CustomFieldDefinition>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -92,6 +93,7 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
         Outbox.OutboxMessage.Configure(builder);
         Api.IdempotencyRecord.Configure(builder);
         Audit.AuditEntry.Configure(builder);
+        global::Tandem.Platform.CustomFields.CustomFieldDefinition.Configure(builder);
     }
 
     // Only the data-protection key store saves synchronously; it joins the unit of work if one is open.

@@ -30,6 +30,7 @@ public abstract class ModuleDbContext(DbContextOptions options, ModuleDbServices
     {
         base.OnModelCreating(modelBuilder);
         ConfigureModel(modelBuilder);
+        CustomFields.CustomFieldStorage.RegisterFunctions(modelBuilder);
         ModelConventions.ApplyCompanyFilter(modelBuilder, this);
         ModelConventions.Finish(modelBuilder, Schema, Database.IsNpgsql());
     }

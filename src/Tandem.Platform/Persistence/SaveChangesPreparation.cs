@@ -52,7 +52,7 @@ internal static class SaveChangesPreparation
     private static void GuardCompany(EntityEntry<Entity> entry, ICompanyContext company)
     {
         if (company.CompanyId != Guid.Empty && entry.Entity.CompanyId != company.CompanyId)
-            throw new InvalidOperationException("A record of another company cannot be written in this company.");
+            throw new InvalidOperationException($"A record of another company cannot be written in this company ({entry.Entity.GetType().Name}, {entry.State}).");
     }
 
     private static EntityChange Capture(EntityEntry<Entity> entry, ChangeAction action)

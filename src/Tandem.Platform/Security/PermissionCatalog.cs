@@ -12,6 +12,8 @@ public sealed class PermissionCatalog
             new PermissionDefinition(PlatformPermissions.ManageUsers, "Create, invite and deactivate users; assign roles and companies"),
             new PermissionDefinition(PlatformPermissions.ReadAudit, "Read the audit trail of any record"),
             new PermissionDefinition(PlatformPermissions.ManageCompanies, "Create companies"),
+            new PermissionDefinition(PlatformPermissions.ReadCustomFields, "See the custom fields defined for records, as forms and lists show them"),
+            new PermissionDefinition(PlatformPermissions.ManageCustomFields, "Define custom fields for records"),
             .. modules.SelectMany(m => m.Permissions),
         ];
         Names = All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);

@@ -10,16 +10,16 @@ public static class PermissionMatrix
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
     {
         [Roles.Admin] = ["*"],
-        [Roles.SalesRep] = ["parties.read", "parties.write", "catalog.read"],
-        [Roles.SalesManager] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit],
-        [Roles.Marketing] = ["parties.read", "parties.write", "catalog.read"],
-        [Roles.ServiceAgent] = ["parties.read", "catalog.read"],
-        [Roles.Accountant] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit],
-        [Roles.FinanceManager] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit],
-        [Roles.Warehouse] = ["parties.read", "catalog.read"],
-        [Roles.Purchasing] = ["parties.read", "parties.write", "catalog.read", "catalog.write"],
-        [Roles.ProductionPlanner] = ["catalog.read"],
-        [Roles.HumanResources] = ["parties.read"],
+        [Roles.SalesRep] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadCustomFields],
+        [Roles.SalesManager] = ["parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields],
+        [Roles.Marketing] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadCustomFields],
+        [Roles.ServiceAgent] = ["parties.read", "catalog.read", PlatformPermissions.ReadCustomFields],
+        [Roles.Accountant] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields],
+        [Roles.FinanceManager] = ["parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields],
+        [Roles.Warehouse] = ["parties.read", "catalog.read", PlatformPermissions.ReadCustomFields],
+        [Roles.Purchasing] = ["parties.read", "parties.write", "catalog.read", "catalog.write", PlatformPermissions.ReadCustomFields],
+        [Roles.ProductionPlanner] = ["catalog.read", PlatformPermissions.ReadCustomFields],
+        [Roles.HumanResources] = ["parties.read", PlatformPermissions.ReadCustomFields],
         [Roles.Executive] = ["*.read"],
     };
 

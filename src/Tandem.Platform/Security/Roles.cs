@@ -31,4 +31,6 @@ public static class PlatformPermissions
     public const string ManageUsers = "platform.users.manage";
     public const string ReadAudit = "platform.audit.read";
     public const string ManageCompanies = "platform.companies.manage";
+    public const string ReadCustomFields = "platform.customfields.read";
+    public const string ManageCustomFields = "platform.customfields.manage";
 }

@@ -11,6 +11,7 @@ public static class PlatformNavigation
     public static readonly IReadOnlyList<NavItem> Items =
     [
         new(AdminGroup, "Users", "/admin/users", "manage_accounts", PlatformPermissions.ManageUsers, 10),
+        new(AdminGroup, "Custom fields", "/admin/custom-fields", "tune", PlatformPermissions.ManageCustomFields, 20),
     ];
 
     /// <summary>Every menu entry the user may use, platform and modules, grouped in the order groups first appear.</summary>

@@ -33,8 +33,8 @@ public abstract class AuditTrailTests(TandemServer server)
         var name = update.GetProperty("changes").GetProperty("name");
         Assert.Equal("Audited Ltd", name.GetProperty("before").GetString());
         Assert.Equal("Audited Holdings Ltd", name.GetProperty("after").GetString());
-        // Only the changed field is recorded on an update.
-        Assert.Single(update.GetProperty("changes").EnumerateObject());
+        // Only the changed fields are recorded on an update: the name and the duplicate-matching key derived from it.
+        Assert.Equal(["name", "normalizedName"], update.GetProperty("changes").EnumerateObject().Select(f => f.Name).Order(StringComparer.Ordinal));
 
         var insert = history[1];
         Assert.Equal("Insert", insert.GetProperty("action").GetString());

@@ -6,7 +6,24 @@ namespace Tandem.Catalog.Contracts;
 public interface ICatalogModule
 {
     Task<ProductSummary?> FindAsync(Guid productId, CancellationToken ct);
+
+    /// <summary>
+    /// The price of a quantity of a product on a date: the break of the named price list's version valid that
+    /// day with the largest minimum quantity reached, else the product's list price.
+    /// </summary>
+    Task<Result<PriceQuote>> QuotePriceAsync(PriceQuery query, CancellationToken ct);
 }
+
+/// <summary>What a quote line asks the catalog: <see cref="Unit"/> defaults to the product's unit.</summary>
+public sealed record PriceQuery(Guid ProductId, decimal Quantity, DateOnly Date, string? PriceList = null, string? Unit = null);
+
+/// <summary>
+/// The answer: the unit price per product unit, the total for the quantity (rounded to the currency), the quantity
+/// in the product's unit, and where the price came from: <c>price_list</c> or <c>list_price</c>.
+/// </summary>
+public sealed record PriceQuote(
+    Guid ProductId, decimal Quantity, string Unit, DateOnly Date, Money UnitPrice, Money Total, string Source,
+    Guid? PriceListId = null, decimal? MinQuantity = null);
 
 public enum ProductKind
 {

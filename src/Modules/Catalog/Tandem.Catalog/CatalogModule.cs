@@ -6,14 +6,20 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tandem.Catalog.Contracts;
 using Tandem.Catalog.Data;
+using Tandem.Catalog.Features;
+using Tandem.Catalog.Features.Categories;
 using Tandem.Catalog.Features.CreateProduct;
+using Tandem.Catalog.Features.LookupPrice;
+using Tandem.Catalog.Features.PriceLists;
+using Tandem.Catalog.Features.Units;
 using Tandem.Catalog.Features.GetProduct;
 using Tandem.Catalog.Features.ListProducts;
 using Tandem.Catalog.Features.UpdateProduct;
-using Tandem.Platform.Modules;
 using Tandem.Catalog.Domain;
+using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
+using Tandem.SharedKernel;
 
 namespace Tandem.Catalog;
 
@@ -33,6 +39,9 @@ public sealed class CatalogModule : ITandemModule
     public IReadOnlyList<NavItem> Navigation =>
     [
         new("Master data", "Products", "/catalog/products", "inventory_2", CatalogPermissions.Read, 20),
+        new("Master data", "Categories", "/catalog/categories", "category", CatalogPermissions.Read, 21),
+        new("Master data", "Units of measure", "/catalog/units", "straighten", CatalogPermissions.Read, 22),
+        new("Master data", "Price lists", "/catalog/price-lists", "sell", CatalogPermissions.Read, 23),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -42,6 +51,11 @@ public sealed class CatalogModule : ITandemModule
         services.AddScoped<UpdateProductHandler>();
         services.AddScoped<GetProductQuery>();
         services.AddScoped<ListProductsQuery>();
+        services.AddScoped<ProductReferences>();
+        services.AddScoped<CategoryCatalog>();
+        services.AddScoped<UnitCatalog>();
+        services.AddScoped<PriceListCatalog>();
+        services.AddScoped<PriceLookup>();
         services.AddScoped<ICatalogModule, CatalogFacade>();
         services.AddSearchProjection<Product>(SearchType, product => new SearchDocument(
             SearchType, product.Id, product.Name, $"{product.Sku} · {product.Kind} · {product.Category}".TrimEnd(' ', '·'),
@@ -56,16 +70,23 @@ public sealed class CatalogModule : ITandemModule
         GetProductEndpoint.Map(products);
         CreateProductEndpoint.Map(products);
         UpdateProductEndpoint.Map(products);
+        var catalog = api.MapGroup("/catalog");
+        CategoryEndpoints.Map(catalog);
+        UnitEndpoints.Map(catalog);
+        PriceListEndpoints.Map(catalog);
+        LookupPriceEndpoint.Map(catalog);
     }
 
     public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         await Demo.CatalogDemo.SeedAsync(services, ct);
 }
 
-internal sealed class CatalogFacade(CatalogDb db) : ICatalogModule
+internal sealed class CatalogFacade(CatalogDb db, PriceLookup prices) : ICatalogModule
 {
     public Task<ProductSummary?> FindAsync(Guid productId, CancellationToken ct) =>
         db.Products.AsNoTracking().Where(p => p.Id == productId)
             .Select(p => new ProductSummary(p.Id, p.Sku, p.Name, p.Kind, p.Unit, p.ListPrice))
             .SingleOrDefaultAsync(ct);
+
+    public Task<Result<PriceQuote>> QuotePriceAsync(PriceQuery query, CancellationToken ct) => prices.HandleAsync(query, ct);
 }

@@ -7,8 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Tandem.Parties.Contracts;
 using Tandem.Parties.Data;
 using Tandem.Parties.Features;
+using Tandem.Parties.Features.FindDuplicates;
 using Tandem.Parties.Features.GetParty;
 using Tandem.Parties.Features.ListParties;
+using Tandem.Parties.Features.MergeParties;
 using Tandem.Parties.Features.RegisterParty;
 using Tandem.Parties.Features.UpdateParty;
 using Tandem.Platform.Modules;
@@ -30,6 +32,7 @@ public sealed class PartiesModule : ITandemModule
     [
         new(PartiesPermissions.Read, "See organisations and people"),
         new(PartiesPermissions.Write, "Register and change organisations and people"),
+        new(PartiesPermissions.Merge, "Merge duplicate parties, re-pointing every module's references"),
     ];
 
     public IReadOnlyList<NavItem> Navigation =>
@@ -44,6 +47,8 @@ public sealed class PartiesModule : ITandemModule
         services.AddScoped<UpdatePartyHandler>();
         services.AddScoped<GetPartyQuery>();
         services.AddScoped<ListPartiesQuery>();
+        services.AddScoped<DuplicateFinder>();
+        services.AddScoped<MergePartiesHandler>();
         services.AddScoped<IPartiesModule, PartiesFacade>();
         services.AddSearchProjection<Party>(SearchType, party => new SearchDocument(
             SearchType, party.Id, party.Name, string.Join(" · ", new[] { party.Number, party.Email, party.Phone, party.TaxId }.Where(s => s is not null)),
@@ -55,6 +60,8 @@ public sealed class PartiesModule : ITandemModule
     {
         var parties = api.MapGroup("/parties").WithTags("Parties");
         ListPartiesEndpoint.Map(parties);
+        FindDuplicatesEndpoint.Map(parties);
+        MergePartiesEndpoint.Map(parties);
         GetPartyEndpoint.Map(parties);
         RegisterPartyEndpoint.Map(parties);
         UpdatePartyEndpoint.Map(parties);
@@ -64,22 +71,29 @@ public sealed class PartiesModule : ITandemModule
         await Demo.PartiesDemo.SeedAsync(services, ct);
 }
 
-internal sealed class PartiesFacade(PartiesDb db, RegisterPartyHandler register) : IPartiesModule
+internal sealed class PartiesFacade(PartiesDb db, RegisterPartyHandler register, DuplicateFinder duplicates) : IPartiesModule
 {
     public Task<PartySummary?> FindAsync(Guid partyId, CancellationToken ct) =>
         db.Parties.AsNoTracking().Where(p => p.Id == partyId)
-            .Select(p => new PartySummary(p.Id, p.Number, p.Kind, p.Name, p.Email, p.IsCustomer, p.IsSupplier))
+            .Select(p => new PartySummary(p.Id, p.Number, p.Kind, p.Name, p.Email, p.IsCustomer, p.IsSupplier) { MergedIntoId = p.MergedIntoId })
             .SingleOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<PartySummary>> FindManyAsync(IReadOnlyCollection<Guid> partyIds, CancellationToken ct) =>
         await db.Parties.AsNoTracking().Where(p => partyIds.Contains(p.Id))
-            .Select(p => new PartySummary(p.Id, p.Number, p.Kind, p.Name, p.Email, p.IsCustomer, p.IsSupplier))
+            .Select(p => new PartySummary(p.Id, p.Number, p.Kind, p.Name, p.Email, p.IsCustomer, p.IsSupplier) { MergedIntoId = p.MergedIntoId })
             .ToListAsync(ct);
 
     public async Task<Result<PartySummary>> RegisterAsync(NewParty party, CancellationToken ct)
     {
-        var input = new PartyInput(party.Kind, party.Name, party.Email, party.Phone, party.TaxId, party.IsCustomer, party.IsSupplier);
-        var registered = await register.HandleAsync(input, ct);
+        var input = new PartyInput(party.Kind, party.Name, party.Email, party.Phone, party.TaxId, party.IsCustomer, party.IsSupplier)
+        {
+            IsProspect = party.IsProspect,
+        };
+        // A module registering a party (a converted lead) cannot know the admin's required fields; people fill them in later.
+        var registered = await register.HandleAsync(input, new RegisterMode(EnforceRequiredFields: false), ct);
         return registered.Map(p => new PartySummary(p.Id, p.Number, p.Kind, p.Name, p.Email, p.IsCustomer, p.IsSupplier));
     }
+
+    public Task<IReadOnlyList<DuplicateCandidate>> FindDuplicatesAsync(DuplicateQuery query, CancellationToken ct) =>
+        duplicates.FindAsync(query, ct);
 }

@@ -27,6 +27,8 @@ public static class AdministrationEndpoints
         services.AddScoped<AuditHistoryQuery>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<Invitations>();
+        services.AddScoped<CustomFields.CustomFieldService>();
+        services.AddScoped<CustomFields.CustomFieldAdministration>();
         // Invitations are password-reset tokens; they must outlive the default day.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = UserAdministration.InvitationLifetime);
         return services;
@@ -35,6 +37,7 @@ public static class AdministrationEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         AuditEndpoints.Map(api);
+        CustomFields.CustomFieldEndpoints.Map(api);
         MapUsers(api.MapGroup("/admin/users").WithTags("Administration").RequireAuthorization(PlatformPermissions.ManageUsers));
         MapCompanies(api.MapGroup("/admin/companies").WithTags("Administration").RequireAuthorization(PlatformPermissions.ManageCompanies));
         MapAccount(api.MapGroup("/auth").WithTags("Authentication"));

@@ -6,11 +6,12 @@ using Tandem.Catalog.Contracts;
 using Tandem.Catalog.Data;
 using Tandem.Catalog.Domain;
 using Tandem.Platform.Api;
+using Tandem.Platform.CustomFields;
 using Tandem.SharedKernel;
 
 namespace Tandem.Catalog.Features.CreateProduct;
 
-internal sealed class CreateProductHandler(CatalogDb db, TimeProvider clock)
+internal sealed class CreateProductHandler(CatalogDb db, TimeProvider clock, ProductReferences references, CustomFieldService customFields)
 {
     public async Task<Result<ProductDto>> HandleAsync(ProductInput input, CancellationToken ct)
     {
@@ -20,7 +21,15 @@ internal sealed class CreateProductHandler(CatalogDb db, TimeProvider clock)
         var sku = details.Sku.Trim().ToUpperInvariant();
         if (await db.Products.AnyAsync(p => p.Sku == sku, ct))
             return Error.Conflict("sku_taken", $"Another product already has SKU {sku}.");
-        var product = Product.Create(details, clock.GetUtcNow());
+        var category = await references.CategoryAsync(details, ct);
+        if (!category.IsSuccess)
+            return category.Error!;
+        if (await references.CheckUnitAsync(details.Unit, ct) is { } unknownUnit)
+            return unknownUnit;
+        var values = await customFields.ValidateAsync(CustomFieldRecordTypes.Product, input.CustomFields, ct);
+        if (!values.IsSuccess)
+            return values.Error!;
+        var product = Product.Create(details, category.Value, values.Value, clock.GetUtcNow());
         db.Products.Add(product);
         await db.SaveChangesAsync(ct);
         return ProductDto.FromRecord(product);

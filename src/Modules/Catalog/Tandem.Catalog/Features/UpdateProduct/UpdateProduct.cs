@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using Tandem.Catalog.Contracts;
 using Tandem.Catalog.Data;
 using Tandem.Platform.Api;
+using Tandem.Platform.CustomFields;
 using Tandem.SharedKernel;
 
 namespace Tandem.Catalog.Features.UpdateProduct;
 
-internal sealed class UpdateProductHandler(CatalogDb db)
+internal sealed class UpdateProductHandler(CatalogDb db, ProductReferences references, CustomFieldService customFields)
 {
     public async Task<Result<ProductDto>> HandleAsync(Guid id, ProductInput input, Func<long, Error?> checkVersion, CancellationToken ct)
     {
@@ -21,7 +22,17 @@ internal sealed class UpdateProductHandler(CatalogDb db)
         var details = input.ToDetails();
         if (details.Validate() is { } invalid)
             return invalid;
-        product.Change(details);
+        var category = await references.CategoryAsync(details, ct);
+        if (!category.IsSuccess)
+            return category.Error!;
+        if (await references.CheckUnitAsync(details.Unit, ct) is { } unknownUnit)
+            return unknownUnit;
+        var values = input.CustomFields is null
+            ? Result<string?>.Success(product.CustomFields)
+            : await customFields.ValidateAsync(CustomFieldRecordTypes.Product, input.CustomFields, ct);
+        if (!values.IsSuccess)
+            return values.Error!;
+        product.Change(details, category.Value, values.Value);
         await db.SaveChangesAsync(ct);
         return ProductDto.FromRecord(product);
     }

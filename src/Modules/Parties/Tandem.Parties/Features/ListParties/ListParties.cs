@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,23 +8,61 @@ using Tandem.Parties.Contracts;
 using Tandem.Parties.Data;
 using Tandem.Parties.Domain;
 using Tandem.Platform.Api;
+using Tandem.Platform.CustomFields;
+using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 
 namespace Tandem.Parties.Features.ListParties;
 
-/// <summary>Filters a user can combine on the party list.</summary>
-public sealed record PartyFilter(string? Name = null, string? Role = null);
+/// <summary>Filters a user can combine on the party list; <see cref="CustomFields"/> holds <c>cf.key=value</c> pairs.</summary>
+public sealed record PartyFilter(string? Name = null, string? Role = null, string? Tag = null)
+{
+    public IReadOnlyList<KeyValuePair<string, string?>> CustomFields { get; init; } = [];
+}
 
-internal sealed class ListPartiesQuery(PartiesDb db)
+internal sealed class ListPartiesQuery(PartiesDb db, DbSession session, CustomFieldService customFields)
 {
     internal static readonly SortMap<Party> Sorts = new SortMap<Party>("name")
         .Add("name", p => p.Name)
         .Add("number", p => p.Number)
         .Add("createdAt", p => p.CreatedAt);
 
-    public async Task<Result<Page<PartyDto>>> HandleAsync(PartyFilter filter, PageRequest page, CancellationToken ct)
+    public async Task<Result<Page<PartyRow>>> HandleAsync(PartyFilter filter, PageRequest page, CancellationToken ct)
     {
-        var query = db.Parties.AsNoTracking();
+        var query = await FilterAsync(filter, ct);
+        if (!query.IsSuccess)
+            return query.Error!;
+        return await query.Value.ToPageAsync(page, Sorts, PartyRow.Projection, ct);
+    }
+
+    /// <summary>Every party the filter keeps, by name, as CSV with one column per custom field.</summary>
+    public async Task<Result<Func<Stream, Task>>> ExportAsync(PartyFilter filter, CancellationToken ct)
+    {
+        var query = await FilterAsync(filter, ct);
+        if (!query.IsSuccess)
+            return query.Error!;
+        var fields = await customFields.DefinitionsAsync(CustomFieldRecordTypes.Party, ct);
+        return Result<Func<Stream, Task>>.Success(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            await writer.WriteAsync(Csv.Line(
+                new[] { "number", "name", "kind", "email", "phone", "taxId", "roles", "tags", "createdAt" }.Concat(fields.Select(f => $"cf.{f.Key}"))));
+            var rows = query.Value.OrderBy(p => p.Name).ThenBy(p => p.Id).Select(PartyRow.Projection).AsAsyncEnumerable();
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                await writer.WriteAsync(Csv.Line(new[]
+                {
+                    row.Number, row.Name, row.Kind.ToString().ToLowerInvariant(), row.Email, row.Phone, row.TaxId,
+                    string.Join(' ', row.Roles), string.Join(' ', row.Tags), row.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                }.Concat(fields.Select(f => row.CustomFields.TryGetValue(f.Key, out var value) ? CustomFieldValues.Display(value) : null))));
+            }
+        });
+    }
+
+    private async Task<Result<IQueryable<Party>>> FilterAsync(PartyFilter filter, CancellationToken ct)
+    {
+        // Merged parties stay for history but never show in lists.
+        var query = db.Parties.AsNoTracking().Where(p => p.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(filter.Name))
         {
             // A prefix match keeps the (company, name) index usable on a million rows.
@@ -33,6 +73,9 @@ internal sealed class ListPartiesQuery(PartiesDb db)
         {
             case null or "":
                 break;
+            case "prospect":
+                query = query.Where(p => p.IsProspect);
+                break;
             case "customer":
                 query = query.Where(p => p.IsCustomer);
                 break;
@@ -40,18 +83,43 @@ internal sealed class ListPartiesQuery(PartiesDb db)
                 query = query.Where(p => p.IsSupplier);
                 break;
             default:
-                return Error.Validation("role", "customer or supplier.");
+                return Error.Validation("role", "prospect, customer or supplier.");
         }
-        return await query.ToPageAsync(page, Sorts, PartyDto.Projection, ct);
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = filter.Tag.Trim().ToLowerInvariant();
+            query = query.Where(p => p.Tags.Contains(tag));
+        }
+        var customFilters = await customFields.FiltersAsync(CustomFieldRecordTypes.Party, filter.CustomFields, ct);
+        if (!customFilters.IsSuccess)
+            return customFilters.Error!;
+        return Result<IQueryable<Party>>.Success(query.WhereCustomFields(p => p.CustomFields, customFilters.Value, session.Provider));
     }
 }
 
 internal static class ListPartiesEndpoint
 {
     public static void Map(IEndpointRouteBuilder parties) =>
-        parties.MapGet("/", async (int? limit, string? after, string? sort, string? name, string? role, ListPartiesQuery query, CancellationToken ct) =>
-                (await query.HandleAsync(new PartyFilter(name, role), new PageRequest(limit, after, sort), ct)).ToHttp())
+        parties.MapGet("/", async (int? limit, string? after, string? sort, string? name, string? role, string? tag, string? format,
+                    HttpContext http, ListPartiesQuery query, CancellationToken ct) =>
+            {
+                var filter = new PartyFilter(name, role, tag)
+                {
+                    CustomFields = http.Request.Query.Where(q => q.Key.StartsWith("cf.", StringComparison.Ordinal))
+                        .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())).ToList(),
+                };
+                switch (format)
+                {
+                    case null or "json":
+                        return (await query.HandleAsync(filter, new PageRequest(limit, after, sort), ct)).ToHttp();
+                    case "csv":
+                        var export = await query.ExportAsync(filter, ct);
+                        return export.IsSuccess ? Results.Stream(export.Value, Csv.ContentType, "parties.csv") : Problems.From(export.Error!);
+                    default:
+                        return Problems.From(Error.Validation("format", "json or csv."));
+                }
+            })
             .RequireAuthorization(PartiesPermissions.Read)
             .WithName("ListParties")
-            .WithSummary("List parties a page at a time (keyset: pass nextCursor as after)");
+            .WithSummary("List parties a page at a time (keyset: pass nextCursor as after); filter by name prefix, role, tag and cf.<key>; ?format=csv exports every match");
 }

@@ -1,20 +1,21 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Tandem.Parties.Contracts;
 using Tandem.Parties.Data;
+using Tandem.Parties.Features.GetParty;
 using Tandem.Platform.Api;
+using Tandem.Platform.CustomFields;
 using Tandem.SharedKernel;
 
 namespace Tandem.Parties.Features.UpdateParty;
 
 /// <summary>Changes a party's details when the caller has seen its current version.</summary>
-internal sealed class UpdatePartyHandler(PartiesDb db)
+internal sealed class UpdatePartyHandler(PartiesDb db, CustomFieldService customFields)
 {
     public async Task<Result<PartyDto>> HandleAsync(Guid id, PartyInput input, Func<long, Error?> checkVersion, CancellationToken ct)
     {
-        var party = await db.Parties.SingleOrDefaultAsync(p => p.Id == id, ct);
+        var party = await GetPartyQuery.LoadAsync(db.Parties, id, ct);
         if (party is null)
             return Error.NotFound("Party");
         if (checkVersion(party.Version) is { } stale)
@@ -22,7 +23,13 @@ internal sealed class UpdatePartyHandler(PartiesDb db)
         var details = input.ToDetails();
         if (details.Validate() is { } invalid)
             return invalid;
-        party.Change(details);
+        var values = input.CustomFields is null
+            ? Result<string?>.Success(party.CustomFields)
+            : await customFields.ValidateAsync(CustomFieldRecordTypes.Party, input.CustomFields, ct);
+        if (!values.IsSuccess)
+            return values.Error!;
+        party.Change(details, values.Value);
+        db.TrackNewDetails(party);
         await db.SaveChangesAsync(ct);
         return PartyDto.FromRecord(party);
     }
@@ -35,5 +42,5 @@ internal static class UpdatePartyEndpoint
                 (await handler.HandleAsync(id, input, version => ETags.Check(http.Request, version), ct)).ToHttpWithETag(http.Response, party => party.Version))
             .RequireAuthorization(PartiesPermissions.Write)
             .WithName("UpdateParty")
-            .WithSummary("Change a party; send its ETag in If-Match");
+            .WithSummary("Change a party; send its ETag in If-Match; lists left out keep their entries");
 }

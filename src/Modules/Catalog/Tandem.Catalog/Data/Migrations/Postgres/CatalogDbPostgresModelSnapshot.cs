@@ -24,6 +24,152 @@ namespace Tandem.Catalog.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Tandem.Catalog.Domain.Category", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("path");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_category");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_category_company_id");
+
+                    b.HasIndex("CompanyId", "Path")
+                        .IsUnique()
+                        .HasDatabaseName("ix_category_company_id_path");
+
+                    b.ToTable("category", "catalog");
+                });
+
+            modelBuilder.Entity("Tandem.Catalog.Domain.PriceList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_price_list");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_price_list_company_id");
+
+                    b.HasIndex("CompanyId", "Code", "ValidFrom")
+                        .HasDatabaseName("ix_price_list_company_id_code_valid_from");
+
+                    b.ToTable("price_list", "catalog");
+                });
+
+            modelBuilder.Entity("Tandem.Catalog.Domain.PriceListItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<decimal>("MinQuantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("min_quantity");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("price");
+
+                    b.Property<Guid>("PriceListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("price_list_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_price_list_item");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_price_list_item_company_id");
+
+                    b.HasIndex("PriceListId", "ProductId", "MinQuantity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_price_list_item_price_list_id_product_id_min_quantity");
+
+                    b.ToTable("price_list_item", "catalog");
+                });
+
             modelBuilder.Entity("Tandem.Catalog.Domain.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -32,9 +178,13 @@ namespace Tandem.Catalog.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     b.Property<string>("Category")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("category");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
 
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid")
@@ -43,6 +193,11 @@ namespace Tandem.Catalog.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CustomFields")
+                        .HasMaxLength(400)
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
@@ -99,6 +254,15 @@ namespace Tandem.Catalog.Data.Migrations.Postgres
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_product_company_id");
 
+                    b.HasIndex("CustomFields")
+                        .HasDatabaseName("ix_product_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
+
+                    b.HasIndex("CompanyId", "CategoryId")
+                        .HasDatabaseName("ix_product_company_id_category_id");
+
                     b.HasIndex("CompanyId", "Sku")
                         .IsUnique()
                         .HasDatabaseName("ix_product_company_id_sku");
@@ -107,6 +271,73 @@ namespace Tandem.Catalog.Data.Migrations.Postgres
                         .HasDatabaseName("ix_product_company_id_name_id");
 
                     b.ToTable("product", "catalog");
+                });
+
+            modelBuilder.Entity("Tandem.Catalog.Domain.UnitOfMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("dimension");
+
+                    b.Property<decimal>("Factor")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)")
+                        .HasColumnName("factor");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_unit_company_id");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_company_id_code");
+
+                    b.ToTable("unit", "catalog");
+                });
+
+            modelBuilder.Entity("Tandem.Catalog.Domain.PriceListItem", b =>
+                {
+                    b.HasOne("Tandem.Catalog.Domain.PriceList", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_list_item_price_list_price_list_id");
+                });
+
+            modelBuilder.Entity("Tandem.Catalog.Domain.PriceList", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -18,6 +18,152 @@ namespace Tandem.Catalog.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Tandem.Catalog.Domain.Category", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_category");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_catalog_category_company_id");
+
+                    b.HasIndex("CompanyId", "Path")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_category_company_id_path");
+
+                    b.ToTable("catalog_category", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Catalog.Domain.PriceList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_price_list");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_catalog_price_list_company_id");
+
+                    b.HasIndex("CompanyId", "Code", "ValidFrom")
+                        .HasDatabaseName("ix_catalog_price_list_company_id_code_valid_from");
+
+                    b.ToTable("catalog_price_list", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Catalog.Domain.PriceListItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("MinQuantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_quantity");
+
+                    b.Property<long>("Price")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price");
+
+                    b.Property<Guid>("PriceListId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_list_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_price_list_item");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_catalog_price_list_item_company_id");
+
+                    b.HasIndex("PriceListId", "ProductId", "MinQuantity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_price_list_item_price_list_id_product_id_min_quantity");
+
+                    b.ToTable("catalog_price_list_item", (string)null);
+                });
+
             modelBuilder.Entity("Tandem.Catalog.Domain.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -26,9 +172,13 @@ namespace Tandem.Catalog.Data.Migrations.Sqlite
                         .HasColumnName("id");
 
                     b.Property<string>("Category")
-                        .HasMaxLength(100)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT")
                         .HasColumnName("category");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_id");
 
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("TEXT")
@@ -37,6 +187,11 @@ namespace Tandem.Catalog.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CustomFields")
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("custom_fields");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
@@ -93,6 +248,9 @@ namespace Tandem.Catalog.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_catalog_product_company_id");
 
+                    b.HasIndex("CompanyId", "CategoryId")
+                        .HasDatabaseName("ix_catalog_product_company_id_category_id");
+
                     b.HasIndex("CompanyId", "Sku")
                         .IsUnique()
                         .HasDatabaseName("ix_catalog_product_company_id_sku");
@@ -101,6 +259,73 @@ namespace Tandem.Catalog.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_catalog_product_company_id_name_id");
 
                     b.ToTable("catalog_product", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Catalog.Domain.UnitOfMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<long>("Factor")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("factor");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_unit");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_catalog_unit_company_id");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_unit_company_id_code");
+
+                    b.ToTable("catalog_unit", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Catalog.Domain.PriceListItem", b =>
+                {
+                    b.HasOne("Tandem.Catalog.Domain.PriceList", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_price_list_item_catalog_price_list_price_list_id");
+                });
+
+            modelBuilder.Entity("Tandem.Catalog.Domain.PriceList", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

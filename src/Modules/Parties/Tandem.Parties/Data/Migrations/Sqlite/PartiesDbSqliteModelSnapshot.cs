@@ -32,6 +32,11 @@ namespace Tandem.Parties.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomFields")
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("custom_fields");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT")
@@ -40,6 +45,10 @@ namespace Tandem.Parties.Data.Migrations.Sqlite
                     b.Property<bool>("IsCustomer")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_customer");
+
+                    b.Property<bool>("IsProspect")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_prospect");
 
                     b.Property<bool>("IsSupplier")
                         .HasColumnType("INTEGER")
@@ -51,11 +60,24 @@ namespace Tandem.Parties.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_at");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("normalized_name");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -67,6 +89,11 @@ namespace Tandem.Parties.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
 
                     b.Property<string>("TaxId")
                         .HasMaxLength(40)
@@ -84,6 +111,9 @@ namespace Tandem.Parties.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_parties_party_company_id");
 
+                    b.HasIndex("CompanyId", "NormalizedName")
+                        .HasDatabaseName("ix_parties_party_company_id_normalized_name");
+
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_parties_party_company_id_number");
@@ -95,6 +125,240 @@ namespace Tandem.Parties.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_parties_party_company_id_name_id");
 
                     b.ToTable("parties_party", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Parties.Domain.PartyAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("city");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("country");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_default");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Line1")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line1");
+
+                    b.Property<string>("Line2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line2");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postal_code");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parties_address");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_parties_address_company_id");
+
+                    b.HasIndex("PartyId")
+                        .HasDatabaseName("ix_parties_address_party_id");
+
+                    b.ToTable("parties_address", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Parties.Domain.PartyContactPoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("EmailDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_domain");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_primary");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<string>("MatchKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match_key");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parties_contact_point");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_parties_contact_point_company_id");
+
+                    b.HasIndex("PartyId")
+                        .HasDatabaseName("ix_parties_contact_point_party_id");
+
+                    b.HasIndex("CompanyId", "EmailDomain")
+                        .HasDatabaseName("ix_parties_contact_point_company_id_email_domain");
+
+                    b.HasIndex("CompanyId", "MatchKey")
+                        .HasDatabaseName("ix_parties_contact_point_company_id_match_key");
+
+                    b.ToTable("parties_contact_point", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Parties.Domain.PartyTaxId", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("MatchKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("match_key");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<string>("Scheme")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheme");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parties_tax_id");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_parties_tax_id_company_id");
+
+                    b.HasIndex("PartyId")
+                        .HasDatabaseName("ix_parties_tax_id_party_id");
+
+                    b.HasIndex("CompanyId", "MatchKey")
+                        .HasDatabaseName("ix_parties_tax_id_company_id_match_key");
+
+                    b.ToTable("parties_tax_id", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Parties.Domain.PartyAddress", b =>
+                {
+                    b.HasOne("Tandem.Parties.Domain.Party", null)
+                        .WithMany("Addresses")
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_parties_address_parties_party_party_id");
+                });
+
+            modelBuilder.Entity("Tandem.Parties.Domain.PartyContactPoint", b =>
+                {
+                    b.HasOne("Tandem.Parties.Domain.Party", null)
+                        .WithMany("ContactPoints")
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_parties_contact_point_parties_party_party_id");
+                });
+
+            modelBuilder.Entity("Tandem.Parties.Domain.PartyTaxId", b =>
+                {
+                    b.HasOne("Tandem.Parties.Domain.Party", null)
+                        .WithMany("TaxIds")
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_parties_tax_id_parties_party_party_id");
+                });
+
+            modelBuilder.Entity("Tandem.Parties.Domain.Party", b =>
+                {
+                    b.Navigation("Addresses");
+
+                    b.Navigation("ContactPoints");
+
+                    b.Navigation("TaxIds");
                 });
 #pragma warning restore 612, 618
         }

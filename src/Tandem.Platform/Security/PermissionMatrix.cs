@@ -10,9 +10,9 @@ public static class PermissionMatrix
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
     {
         [Roles.Admin] = ["*"],
-        [Roles.SalesRep] = ["parties.read", "parties.write", "catalog.read"],
-        [Roles.SalesManager] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit],
-        [Roles.Marketing] = ["parties.read", "parties.write", "catalog.read"],
+        [Roles.SalesRep] = ["parties.read", "parties.write", "catalog.read", "crm.read", "crm.write"],
+        [Roles.SalesManager] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit, "crm.read", "crm.write", "crm.manage"],
+        [Roles.Marketing] = ["parties.read", "parties.write", "catalog.read", "crm.read", "crm.write"],
         [Roles.ServiceAgent] = ["parties.read", "catalog.read"],
         [Roles.Accountant] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit],
         [Roles.FinanceManager] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit],

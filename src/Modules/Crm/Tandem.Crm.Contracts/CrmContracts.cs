@@ -20,7 +20,8 @@ public static class CrmPermissions
     public const string Manage = "crm.manage";
 
     /// <summary>See every CRM record of the company regardless of owner and team.</summary>
-    public const string All = "crm.all";
+    /// <remarks>Named as a read permission: it only widens what is seen, and the executive's <c>*.read</c> grants it.</remarks>
+    public const string All = "crm.all.read";
 }
 
 /// <summary>Published when an opportunity is marked won, for the sales side to pick up.</summary>

@@ -20,8 +20,9 @@ public sealed record ImportResult(int Imported);
 /// <summary>
 /// Imports leads from CSV (a header row naming the columns, then one lead per line). The whole file is
 /// validated first; any bad row rejects the import, writes nothing, and the report lists every bad row.
+/// Rows go to owners by the assignment rules; rows no rule takes belong to the importer.
 /// </summary>
-internal sealed class ImportLeadsHandler(LeadsHandler leads, CrmVisibility visibility, DbSession session, ICurrentUser user)
+internal sealed class ImportLeadsHandler(LeadsHandler leads, LeadAssignment assignment, CrmVisibility visibility, DbSession session, ICurrentUser user)
 {
     public const int MaxRows = 5000;
 
@@ -74,7 +75,11 @@ internal sealed class ImportLeadsHandler(LeadsHandler leads, CrmVisibility visib
         var owner = user.UserId;
         var team = await visibility.TeamOfAsync(owner, ct);
         foreach (var details in rows)
-            await leads.CaptureAsync(details, owner, team, ct);
+        {
+            // The assignment rules place imported leads; what no rule takes stays with the importer.
+            var assigned = await assignment.AssignAsync(details.Country, ct);
+            await leads.CaptureAsync(details, assigned?.OwnerId ?? owner, assigned is null ? team : assigned.Value.TeamId, ct);
+        }
         await unit.CommitAsync(ct);
         return new ImportResult(rows.Count);
     }

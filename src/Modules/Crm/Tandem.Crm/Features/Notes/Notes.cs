@@ -210,9 +210,10 @@ internal static class NotesEndpoints
         // The body is the file itself; its Content-Type is the declared type, the file name comes in the query.
         notes.MapPost("/{id:guid}/attachments", async (Guid id, string? fileName, NotesHandler handler, IOptions<CrmOptions> options, HttpContext http, CancellationToken ct) =>
             {
-                // Files may be larger than the API's usual body limit; allow this endpoint up to the attachment limit plus one byte.
+                // Files may be larger than the API's usual body limit. The store refuses anything over the attachment limit
+                // with its own code; the server cuts off bodies far beyond it.
                 if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                    limit.MaxRequestBodySize = options.Value.Attachments.MaxBytes + 1;
+                    limit.MaxRequestBodySize = options.Value.Attachments.MaxBytes + 1024 * 1024;
                 var upload = new AttachmentUpload(fileName ?? "file", http.Request.ContentType, http.Request.Body);
                 return (await handler.AttachAsync(id, upload, ct)).ToHttp(a => Results.Created($"/api/v1/crm/attachments/{a.Id}", a));
             })

@@ -189,6 +189,10 @@ internal abstract class CrmDb(DbContextOptions options, ModuleDbServices service
             content.ToTable("attachment_content");
             content.HasKey(c => c.AttachmentId);
         });
+        // Ids are made in code when a record is created. Saying so lets EF see a stage change or team member
+        // added to a loaded aggregate as new (an insert), not as an existing row to update.
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+            modelBuilder.Entity(entityType.ClrType).Property(nameof(Entity.Id)).ValueGeneratedNever();
     }
 
     private static void MapMoney(ComplexPropertyBuilder<Money> money)

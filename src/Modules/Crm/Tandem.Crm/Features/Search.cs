@@ -53,3 +53,18 @@ internal sealed class CrmSearchSource(string type, string label, Func<CrmVisibil
         ("note", "Note", async (v, ids, ct) => await (await v.NotesAsync(ct)).Where(x => ids.Contains(x.Id)).Select(x => x.Id).ToListAsync(ct)),
     ];
 }
+
+/// <summary>An enum filter from the query string, written as in JSON (camelCase) or in any case.</summary>
+internal static class QueryEnum
+{
+    public static bool TryParse<T>(string? text, out T? value) where T : struct, Enum
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+            return true;
+        if (!Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(text, out _))
+            return false;
+        value = parsed;
+        return true;
+    }
+}

@@ -153,8 +153,10 @@ internal static class AccountsEndpoints
     {
         var accounts = crm.MapGroup("/accounts").WithTags("CRM accounts");
         accounts.MapGet("/", async (int? limit, string? after, string? sort, string? name, Guid? ownerId, string? industry, string? segment,
-                    LifecycleStage? lifecycleStage, AccountsHandler handler, CancellationToken ct) =>
-                (await handler.ListAsync(new AccountFilter(name, ownerId, industry, segment, lifecycleStage), new PageRequest(limit, after, sort), ct)).ToHttp())
+                    string? lifecycleStage, AccountsHandler handler, CancellationToken ct) =>
+                !QueryEnum.TryParse<LifecycleStage>(lifecycleStage, out var stage)
+                    ? Problems.From(Error.Validation("lifecycleStage", "prospect, customer, partner or former."))
+                    : (await handler.ListAsync(new AccountFilter(name, ownerId, industry, segment, stage), new PageRequest(limit, after, sort), ct)).ToHttp())
             .RequireAuthorization(CrmPermissions.Read).WithName("ListAccounts").WithSummary("List the accounts you may see (keyset)");
         accounts.MapGet("/{id:guid}", async (Guid id, AccountsHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.GetAsync(id, ct)).ToHttpWithETag(http.Response, a => a.Version))

@@ -157,9 +157,11 @@ internal static class LeadsEndpoints
     public static void Map(IEndpointRouteBuilder crm)
     {
         var leads = crm.MapGroup("/leads").WithTags("CRM leads");
-        leads.MapGet("/", async (int? limit, string? after, string? sort, string? name, LeadStatus? status, Guid? ownerId, bool? unassigned,
+        leads.MapGet("/", async (int? limit, string? after, string? sort, string? name, string? status, Guid? ownerId, bool? unassigned,
                     LeadsHandler handler, CancellationToken ct) =>
-                (await handler.ListAsync(new LeadFilter(name, status, ownerId, unassigned), new PageRequest(limit, after, sort), ct)).ToHttp())
+                !QueryEnum.TryParse<LeadStatus>(status, out var parsed)
+                    ? Problems.From(Error.Validation("status", "new, working, qualified, disqualified or converted."))
+                    : (await handler.ListAsync(new LeadFilter(name, parsed, ownerId, unassigned), new PageRequest(limit, after, sort), ct)).ToHttp())
             .RequireAuthorization(CrmPermissions.Read).WithName("ListLeads").WithSummary("The lead inbox: leads you may see (keyset; sort by createdAt, name or score)");
         leads.MapGet("/{id:guid}", async (Guid id, LeadsHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.GetAsync(id, ct)).ToHttpWithETag(http.Response, l => l.Version))

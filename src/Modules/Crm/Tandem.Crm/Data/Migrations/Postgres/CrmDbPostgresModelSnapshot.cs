@@ -27,7 +27,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.Account", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -113,7 +112,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.Activity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -213,7 +211,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.AssignmentRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -261,7 +258,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -337,7 +333,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -405,7 +400,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.Lead", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -532,7 +526,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.Note", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -608,7 +601,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -757,7 +749,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.Pipeline", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -796,7 +787,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.PipelineStage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -849,7 +839,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.RecordShare", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -899,7 +888,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.ScoringRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -951,7 +939,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.StageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -1001,7 +988,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -1043,7 +1029,6 @@ namespace Tandem.Crm.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Crm.Domain.TeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -21,7 +21,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.Account", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -107,7 +106,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.Activity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -207,7 +205,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.AssignmentRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -255,7 +252,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -331,7 +327,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -399,7 +394,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.Lead", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -526,7 +520,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.Note", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -602,7 +595,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -751,7 +743,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.Pipeline", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -790,7 +781,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.PipelineStage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -843,7 +833,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.RecordShare", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -893,7 +882,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.ScoringRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -945,7 +933,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.StageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -995,7 +982,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -1037,7 +1023,6 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Crm.Domain.TeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 

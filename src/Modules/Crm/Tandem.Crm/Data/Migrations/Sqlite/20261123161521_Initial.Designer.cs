@@ -5,712 +5,698 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Tandem.Crm.Data;
 
 #nullable disable
 
-namespace Tandem.Crm.Data.Migrations.Postgres
+namespace Tandem.Crm.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(CrmDbPostgres))]
-    [Migration("20261123160817_Initial")]
+    [DbContext(typeof(CrmDbSqlite))]
+    [Migration("20261123161521_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasDefaultSchema("crm")
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Tandem.Crm.Domain.Account", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("industry");
 
                     b.Property<string>("LifecycleStage")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lifecycle_stage");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
                     b.Property<Guid?>("ParentAccountId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("parent_account_id");
 
                     b.Property<Guid>("PartyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("party_id");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("segment");
 
                     b.Property<Guid?>("TeamId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("team_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_account");
+                        .HasName("pk_crm_account");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_account_company_id");
+                        .HasDatabaseName("ix_crm_account_company_id");
 
                     b.HasIndex("CompanyId", "OwnerId")
-                        .HasDatabaseName("ix_account_company_id_owner_id");
+                        .HasDatabaseName("ix_crm_account_company_id_owner_id");
 
                     b.HasIndex("CompanyId", "ParentAccountId")
-                        .HasDatabaseName("ix_account_company_id_parent_account_id");
+                        .HasDatabaseName("ix_crm_account_company_id_parent_account_id");
 
                     b.HasIndex("CompanyId", "PartyId")
                         .IsUnique()
-                        .HasDatabaseName("ix_account_company_id_party_id");
+                        .HasDatabaseName("ix_crm_account_company_id_party_id");
 
                     b.HasIndex("CompanyId", "TeamId")
-                        .HasDatabaseName("ix_account_company_id_team_id");
+                        .HasDatabaseName("ix_crm_account_company_id_team_id");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_account_company_id_created_at_id");
+                        .HasDatabaseName("ix_crm_account_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "Name", "Id")
-                        .HasDatabaseName("ix_account_company_id_name_id");
+                        .HasDatabaseName("ix_crm_account_company_id_name_id");
 
-                    b.ToTable("account", "crm");
+                    b.ToTable("crm_account", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Activity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AccountId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
                     b.Property<Guid?>("AssigneeId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("assignee_id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("ContactId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Details")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("details");
 
                     b.Property<bool>("Done")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("done");
 
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("done_at");
 
                     b.Property<DateOnly?>("DueDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("due_date");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<Guid?>("LeadId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lead_id");
 
                     b.Property<Guid?>("OpportunityId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opportunity_id");
 
-                    b.Property<DateTimeOffset?>("RemindAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("RemindAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("remind_at");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_activity");
+                        .HasName("pk_crm_activity");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_activity_company_id");
+                        .HasDatabaseName("ix_crm_activity_company_id");
 
                     b.HasIndex("CompanyId", "AccountId", "CreatedAt")
-                        .HasDatabaseName("ix_activity_company_id_account_id_created_at");
+                        .HasDatabaseName("ix_crm_activity_company_id_account_id_created_at");
 
                     b.HasIndex("CompanyId", "ContactId", "CreatedAt")
-                        .HasDatabaseName("ix_activity_company_id_contact_id_created_at");
+                        .HasDatabaseName("ix_crm_activity_company_id_contact_id_created_at");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_activity_company_id_created_at_id");
+                        .HasDatabaseName("ix_crm_activity_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "LeadId", "CreatedAt")
-                        .HasDatabaseName("ix_activity_company_id_lead_id_created_at");
+                        .HasDatabaseName("ix_crm_activity_company_id_lead_id_created_at");
 
                     b.HasIndex("CompanyId", "OpportunityId", "CreatedAt")
-                        .HasDatabaseName("ix_activity_company_id_opportunity_id_created_at");
+                        .HasDatabaseName("ix_crm_activity_company_id_opportunity_id_created_at");
 
                     b.HasIndex("CompanyId", "AssigneeId", "Done", "DueDate")
-                        .HasDatabaseName("ix_activity_company_id_assignee_id_done_due_date");
+                        .HasDatabaseName("ix_crm_activity_company_id_assignee_id_done_due_date");
 
-                    b.ToTable("activity", "crm");
+                    b.ToTable("crm_activity", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.AssignmentRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<long>("Counter")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("counter");
 
                     b.Property<string>("Country")
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("country");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<int>("Priority")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("priority");
 
                     b.Property<Guid>("TeamId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("team_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_assignment_rule");
+                        .HasName("pk_crm_assignment_rule");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_assignment_rule_company_id");
+                        .HasDatabaseName("ix_crm_assignment_rule_company_id");
 
-                    b.ToTable("assignment_rule", "crm");
+                    b.ToTable("crm_assignment_rule", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content_type");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
                     b.Property<Guid>("NoteId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("note_id");
 
                     b.Property<long>("Size")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("size");
 
                     b.Property<string>("Storage")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("storage");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_attachment");
+                        .HasName("pk_crm_attachment");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_attachment_company_id");
+                        .HasDatabaseName("ix_crm_attachment_company_id");
 
                     b.HasIndex("CompanyId", "NoteId")
-                        .HasDatabaseName("ix_attachment_company_id_note_id");
+                        .HasDatabaseName("ix_crm_attachment_company_id_note_id");
 
-                    b.ToTable("attachment", "crm");
+                    b.ToTable("crm_attachment", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.AttachmentContent", b =>
                 {
                     b.Property<Guid>("AttachmentId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("attachment_id");
 
                     b.Property<byte[]>("Bytes")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("bytes");
 
                     b.HasKey("AttachmentId")
-                        .HasName("pk_attachment_content");
+                        .HasName("pk_crm_attachment_content");
 
-                    b.ToTable("attachment_content", "crm");
+                    b.ToTable("crm_attachment_content", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<string>("JobTitle")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("job_title");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<Guid>("PartyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("party_id");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("role");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_contact");
+                        .HasName("pk_crm_contact");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_contact_company_id");
+                        .HasDatabaseName("ix_crm_contact_company_id");
 
                     b.HasIndex("CompanyId", "PartyId")
-                        .HasDatabaseName("ix_contact_company_id_party_id");
+                        .HasDatabaseName("ix_crm_contact_company_id_party_id");
 
                     b.HasIndex("CompanyId", "AccountId", "Name")
-                        .HasDatabaseName("ix_contact_company_id_account_id_name");
+                        .HasDatabaseName("ix_crm_contact_company_id_account_id_name");
 
                     b.HasIndex("CompanyId", "Name", "Id")
-                        .HasDatabaseName("ix_contact_company_id_name_id");
+                        .HasDatabaseName("ix_crm_contact_company_id_name_id");
 
-                    b.ToTable("contact", "crm");
+                    b.ToTable("crm_contact", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Lead", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AccountId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
                     b.Property<string>("Company")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("ContactId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
 
-                    b.Property<DateTimeOffset?>("ConvertedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("ConvertedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("converted_at");
 
                     b.Property<string>("Country")
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("country");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DisqualificationReason")
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("disqualification_reason");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("email");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("industry");
 
                     b.Property<string>("JobTitle")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("job_title");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("OpportunityId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opportunity_id");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone");
 
                     b.Property<int>("Score")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("score");
 
                     b.Property<string>("Source")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<Guid?>("TeamId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("team_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_lead");
+                        .HasName("pk_crm_lead");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_lead_company_id");
+                        .HasDatabaseName("ix_crm_lead_company_id");
 
                     b.HasIndex("CompanyId", "OwnerId")
-                        .HasDatabaseName("ix_lead_company_id_owner_id");
+                        .HasDatabaseName("ix_crm_lead_company_id_owner_id");
 
                     b.HasIndex("CompanyId", "Status")
-                        .HasDatabaseName("ix_lead_company_id_status");
+                        .HasDatabaseName("ix_crm_lead_company_id_status");
 
                     b.HasIndex("CompanyId", "TeamId")
-                        .HasDatabaseName("ix_lead_company_id_team_id");
+                        .HasDatabaseName("ix_crm_lead_company_id_team_id");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_lead_company_id_created_at_id");
+                        .HasDatabaseName("ix_crm_lead_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "Name", "Id")
-                        .HasDatabaseName("ix_lead_company_id_name_id");
+                        .HasDatabaseName("ix_crm_lead_company_id_name_id");
 
                     b.HasIndex("CompanyId", "Score", "Id")
-                        .HasDatabaseName("ix_lead_company_id_score_id");
+                        .HasDatabaseName("ix_crm_lead_company_id_score_id");
 
-                    b.ToTable("lead", "crm");
+                    b.ToTable("crm_lead", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Note", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AccountId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
                     b.Property<Guid?>("AuthorId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("author_id");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("author_name");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("ContactId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("LeadId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lead_id");
 
                     b.Property<Guid?>("OpportunityId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opportunity_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("text");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_note");
+                        .HasName("pk_crm_note");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_note_company_id");
+                        .HasDatabaseName("ix_crm_note_company_id");
 
                     b.HasIndex("CompanyId", "AccountId", "CreatedAt")
-                        .HasDatabaseName("ix_note_company_id_account_id_created_at");
+                        .HasDatabaseName("ix_crm_note_company_id_account_id_created_at");
 
                     b.HasIndex("CompanyId", "ContactId", "CreatedAt")
-                        .HasDatabaseName("ix_note_company_id_contact_id_created_at");
+                        .HasDatabaseName("ix_crm_note_company_id_contact_id_created_at");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_note_company_id_created_at_id");
+                        .HasDatabaseName("ix_crm_note_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "LeadId", "CreatedAt")
-                        .HasDatabaseName("ix_note_company_id_lead_id_created_at");
+                        .HasDatabaseName("ix_crm_note_company_id_lead_id_created_at");
 
                     b.HasIndex("CompanyId", "OpportunityId", "CreatedAt")
-                        .HasDatabaseName("ix_note_company_id_opportunity_id_created_at");
+                        .HasDatabaseName("ix_crm_note_company_id_opportunity_id_created_at");
 
-                    b.ToTable("note", "crm");
+                    b.ToTable("crm_note", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
                     b.Property<int>("CloseMonth")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("close_month");
 
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("ContactId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly>("ExpectedCloseDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expected_close_date");
 
                     b.Property<Guid?>("LeadId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lead_id");
 
                     b.Property<string>("LossReason")
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("loss_reason");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
                     b.Property<Guid>("PipelineId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("pipeline_id");
 
                     b.Property<int>("Probability")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("probability");
 
-                    b.PrimitiveCollection<List<Guid>>("ProductIds")
+                    b.PrimitiveCollection<string>("ProductIds")
                         .IsRequired()
-                        .HasColumnType("uuid[]")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_ids");
 
                     b.Property<Guid>("StageId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stage_id");
 
                     b.Property<string>("StageKind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stage_kind");
 
                     b.Property<int>("StageOrder")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("stage_order");
 
                     b.Property<Guid?>("TeamId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("team_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "Tandem.Crm.Domain.Opportunity.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<decimal>("Amount")
+                            b1.Property<long>("Amount")
                                 .HasPrecision(28, 4)
-                                .HasColumnType("numeric(28,4)")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("amount_amount");
 
                             b1.Property<string>("Currency")
                                 .IsRequired()
                                 .HasMaxLength(3)
-                                .HasColumnType("character varying(3)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("amount_currency");
                         });
 
@@ -718,369 +704,362 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         {
                             b1.IsRequired();
 
-                            b1.Property<decimal>("Amount")
+                            b1.Property<long>("Amount")
                                 .HasPrecision(28, 4)
-                                .HasColumnType("numeric(28,4)")
+                                .HasColumnType("INTEGER")
                                 .HasColumnName("weighted_amount_amount");
 
                             b1.Property<string>("Currency")
                                 .IsRequired()
                                 .HasMaxLength(3)
-                                .HasColumnType("character varying(3)")
+                                .HasColumnType("TEXT")
                                 .HasColumnName("weighted_amount_currency");
                         });
 
                     b.HasKey("Id")
-                        .HasName("pk_opportunity");
+                        .HasName("pk_crm_opportunity");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_opportunity_company_id");
+                        .HasDatabaseName("ix_crm_opportunity_company_id");
 
                     b.HasIndex("CompanyId", "AccountId")
-                        .HasDatabaseName("ix_opportunity_company_id_account_id");
+                        .HasDatabaseName("ix_crm_opportunity_company_id_account_id");
 
                     b.HasIndex("CompanyId", "TeamId")
-                        .HasDatabaseName("ix_opportunity_company_id_team_id");
+                        .HasDatabaseName("ix_crm_opportunity_company_id_team_id");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_opportunity_company_id_created_at_id");
+                        .HasDatabaseName("ix_crm_opportunity_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "Name", "Id")
-                        .HasDatabaseName("ix_opportunity_company_id_name_id");
+                        .HasDatabaseName("ix_crm_opportunity_company_id_name_id");
 
                     b.HasIndex("CompanyId", "OwnerId", "CloseMonth")
-                        .HasDatabaseName("ix_opportunity_company_id_owner_id_close_month");
+                        .HasDatabaseName("ix_crm_opportunity_company_id_owner_id_close_month");
 
                     b.HasIndex("CompanyId", "StageId", "ExpectedCloseDate", "Id")
-                        .HasDatabaseName("ix_opportunity_company_id_stage_id_expected_close_date_id");
+                        .HasDatabaseName("ix_crm_opportunity_company_id_stage_id_expected_close_date_id");
 
-                    b.ToTable("opportunity", "crm");
+                    b.ToTable("crm_opportunity", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Pipeline", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<bool>("IsDefault")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_default");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_pipeline");
+                        .HasName("pk_crm_pipeline");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_pipeline_company_id");
+                        .HasDatabaseName("ix_crm_pipeline_company_id");
 
                     b.HasIndex("CompanyId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_pipeline_company_id_name");
+                        .HasDatabaseName("ix_crm_pipeline_company_id_name");
 
-                    b.ToTable("pipeline", "crm");
+                    b.ToTable("crm_pipeline", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.PipelineStage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<int>("Order")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("order");
 
                     b.Property<Guid>("PipelineId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("pipeline_id");
 
                     b.Property<int>("Probability")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("probability");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_pipeline_stage");
+                        .HasName("pk_crm_pipeline_stage");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_pipeline_stage_company_id");
+                        .HasDatabaseName("ix_crm_pipeline_stage_company_id");
 
                     b.HasIndex("PipelineId", "Order")
                         .IsUnique()
-                        .HasDatabaseName("ix_pipeline_stage_pipeline_id_order");
+                        .HasDatabaseName("ix_crm_pipeline_stage_pipeline_id_order");
 
-                    b.ToTable("pipeline_stage", "crm");
+                    b.ToTable("crm_pipeline_stage", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.RecordShare", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid>("RecordId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("record_id");
 
                     b.Property<string>("RecordType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("record_type");
 
-                    b.Property<DateTimeOffset>("SharedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("SharedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("shared_at");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_record_share");
+                        .HasName("pk_crm_record_share");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_record_share_company_id");
+                        .HasDatabaseName("ix_crm_record_share_company_id");
 
                     b.HasIndex("CompanyId", "UserId")
-                        .HasDatabaseName("ix_record_share_company_id_user_id");
+                        .HasDatabaseName("ix_crm_record_share_company_id_user_id");
 
                     b.HasIndex("CompanyId", "RecordId", "UserId")
                         .IsUnique()
-                        .HasDatabaseName("ix_record_share_company_id_record_id_user_id");
+                        .HasDatabaseName("ix_crm_record_share_company_id_record_id_user_id");
 
-                    b.ToTable("record_share", "crm");
+                    b.ToTable("crm_record_share", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.ScoringRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<string>("Condition")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("condition");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("field");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<int>("Points")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("points");
 
                     b.Property<string>("Value")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_scoring_rule");
+                        .HasName("pk_crm_scoring_rule");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_scoring_rule_company_id");
+                        .HasDatabaseName("ix_crm_scoring_rule_company_id");
 
-                    b.ToTable("scoring_rule", "crm");
+                    b.ToTable("crm_scoring_rule", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.StageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("FromStageId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from_stage_id");
 
                     b.Property<Guid>("OpportunityId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opportunity_id");
 
                     b.Property<Guid>("ToStageId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to_stage_id");
 
                     b.Property<string>("ToStageName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to_stage_name");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_stage_change");
+                        .HasName("pk_crm_stage_change");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_stage_change_company_id");
+                        .HasDatabaseName("ix_crm_stage_change_company_id");
 
                     b.HasIndex("OpportunityId", "At")
-                        .HasDatabaseName("ix_stage_change_opportunity_id_at");
+                        .HasDatabaseName("ix_crm_stage_change_opportunity_id_at");
 
-                    b.ToTable("stage_change", "crm");
+                    b.ToTable("crm_stage_change", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("ManagerId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("manager_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_team");
+                        .HasName("pk_crm_team");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_team_company_id");
+                        .HasDatabaseName("ix_crm_team_company_id");
 
                     b.HasIndex("CompanyId", "ManagerId")
-                        .HasDatabaseName("ix_team_company_id_manager_id");
+                        .HasDatabaseName("ix_crm_team_company_id_manager_id");
 
                     b.HasIndex("CompanyId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_team_company_id_name");
+                        .HasDatabaseName("ix_crm_team_company_id_name");
 
-                    b.ToTable("team", "crm");
+                    b.ToTable("crm_team", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.TeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid>("TeamId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("team_id");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_team_member");
+                        .HasName("pk_crm_team_member");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_team_member_company_id");
+                        .HasDatabaseName("ix_crm_team_member_company_id");
 
                     b.HasIndex("CompanyId", "UserId")
-                        .HasDatabaseName("ix_team_member_company_id_user_id");
+                        .HasDatabaseName("ix_crm_team_member_company_id_user_id");
 
                     b.HasIndex("TeamId", "UserId")
                         .IsUnique()
-                        .HasDatabaseName("ix_team_member_team_id_user_id");
+                        .HasDatabaseName("ix_crm_team_member_team_id_user_id");
 
-                    b.ToTable("team_member", "crm");
+                    b.ToTable("crm_team_member", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.PipelineStage", b =>
@@ -1090,7 +1069,7 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasForeignKey("PipelineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_pipeline_stage_pipeline_pipeline_id");
+                        .HasConstraintName("fk_crm_pipeline_stage_crm_pipeline_pipeline_id");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.StageChange", b =>
@@ -1100,7 +1079,7 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_stage_change_opportunity_opportunity_id");
+                        .HasConstraintName("fk_crm_stage_change_crm_opportunity_opportunity_id");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.TeamMember", b =>
@@ -1110,7 +1089,7 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_team_member_team_team_id");
+                        .HasConstraintName("fk_crm_team_member_crm_team_team_id");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Opportunity", b =>

@@ -5,706 +5,704 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Tandem.Crm.Data;
 
 #nullable disable
 
-namespace Tandem.Crm.Data.Migrations.Sqlite
+namespace Tandem.Crm.Data.Migrations.Postgres
 {
-    [DbContext(typeof(CrmDbSqlite))]
-    [Migration("20261123160804_Initial")]
+    [DbContext(typeof(CrmDbPostgres))]
+    [Migration("20261123161528_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasDefaultSchema("crm")
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Tandem.Crm.Domain.Account", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("industry");
 
                     b.Property<string>("LifecycleStage")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("lifecycle_stage");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
                     b.Property<Guid?>("ParentAccountId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("parent_account_id");
 
                     b.Property<Guid>("PartyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("party_id");
 
                     b.Property<string>("Segment")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("segment");
 
                     b.Property<Guid?>("TeamId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("team_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_account");
+                        .HasName("pk_account");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_account_company_id");
+                        .HasDatabaseName("ix_account_company_id");
 
                     b.HasIndex("CompanyId", "OwnerId")
-                        .HasDatabaseName("ix_crm_account_company_id_owner_id");
+                        .HasDatabaseName("ix_account_company_id_owner_id");
 
                     b.HasIndex("CompanyId", "ParentAccountId")
-                        .HasDatabaseName("ix_crm_account_company_id_parent_account_id");
+                        .HasDatabaseName("ix_account_company_id_parent_account_id");
 
                     b.HasIndex("CompanyId", "PartyId")
                         .IsUnique()
-                        .HasDatabaseName("ix_crm_account_company_id_party_id");
+                        .HasDatabaseName("ix_account_company_id_party_id");
 
                     b.HasIndex("CompanyId", "TeamId")
-                        .HasDatabaseName("ix_crm_account_company_id_team_id");
+                        .HasDatabaseName("ix_account_company_id_team_id");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_crm_account_company_id_created_at_id");
+                        .HasDatabaseName("ix_account_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "Name", "Id")
-                        .HasDatabaseName("ix_crm_account_company_id_name_id");
+                        .HasDatabaseName("ix_account_company_id_name_id");
 
-                    b.ToTable("crm_account", (string)null);
+                    b.ToTable("account", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Activity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AccountId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
                     b.Property<Guid?>("AssigneeId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("assignee_id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("ContactId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("contact_id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Details")
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("details");
 
                     b.Property<bool>("Done")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("done");
 
-                    b.Property<long?>("DoneAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("done_at");
 
                     b.Property<DateOnly?>("DueDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("due_date");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("kind");
 
                     b.Property<Guid?>("LeadId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("lead_id");
 
                     b.Property<Guid?>("OpportunityId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("opportunity_id");
 
-                    b.Property<long?>("RemindAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("RemindAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("remind_at");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("subject");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_activity");
+                        .HasName("pk_activity");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_activity_company_id");
+                        .HasDatabaseName("ix_activity_company_id");
 
                     b.HasIndex("CompanyId", "AccountId", "CreatedAt")
-                        .HasDatabaseName("ix_crm_activity_company_id_account_id_created_at");
+                        .HasDatabaseName("ix_activity_company_id_account_id_created_at");
 
                     b.HasIndex("CompanyId", "ContactId", "CreatedAt")
-                        .HasDatabaseName("ix_crm_activity_company_id_contact_id_created_at");
+                        .HasDatabaseName("ix_activity_company_id_contact_id_created_at");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_crm_activity_company_id_created_at_id");
+                        .HasDatabaseName("ix_activity_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "LeadId", "CreatedAt")
-                        .HasDatabaseName("ix_crm_activity_company_id_lead_id_created_at");
+                        .HasDatabaseName("ix_activity_company_id_lead_id_created_at");
 
                     b.HasIndex("CompanyId", "OpportunityId", "CreatedAt")
-                        .HasDatabaseName("ix_crm_activity_company_id_opportunity_id_created_at");
+                        .HasDatabaseName("ix_activity_company_id_opportunity_id_created_at");
 
                     b.HasIndex("CompanyId", "AssigneeId", "Done", "DueDate")
-                        .HasDatabaseName("ix_crm_activity_company_id_assignee_id_done_due_date");
+                        .HasDatabaseName("ix_activity_company_id_assignee_id_done_due_date");
 
-                    b.ToTable("crm_activity", (string)null);
+                    b.ToTable("activity", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.AssignmentRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<long>("Counter")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("counter");
 
                     b.Property<string>("Country")
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("country");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<int>("Priority")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("priority");
 
                     b.Property<Guid>("TeamId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("team_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_assignment_rule");
+                        .HasName("pk_assignment_rule");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_assignment_rule_company_id");
+                        .HasDatabaseName("ix_assignment_rule_company_id");
 
-                    b.ToTable("crm_assignment_rule", (string)null);
+                    b.ToTable("assignment_rule", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("content_type");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
 
                     b.Property<Guid>("NoteId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("note_id");
 
                     b.Property<long>("Size")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("size");
 
                     b.Property<string>("Storage")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("storage");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_attachment");
+                        .HasName("pk_attachment");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_attachment_company_id");
+                        .HasDatabaseName("ix_attachment_company_id");
 
                     b.HasIndex("CompanyId", "NoteId")
-                        .HasDatabaseName("ix_crm_attachment_company_id_note_id");
+                        .HasDatabaseName("ix_attachment_company_id_note_id");
 
-                    b.ToTable("crm_attachment", (string)null);
+                    b.ToTable("attachment", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.AttachmentContent", b =>
                 {
                     b.Property<Guid>("AttachmentId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("attachment_id");
 
                     b.Property<byte[]>("Bytes")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("bytes");
 
                     b.HasKey("AttachmentId")
-                        .HasName("pk_crm_attachment_content");
+                        .HasName("pk_attachment_content");
 
-                    b.ToTable("crm_attachment_content", (string)null);
+                    b.ToTable("attachment_content", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Contact", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
                     b.Property<string>("JobTitle")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("job_title");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<Guid>("PartyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("party_id");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("role");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_contact");
+                        .HasName("pk_contact");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_contact_company_id");
+                        .HasDatabaseName("ix_contact_company_id");
 
                     b.HasIndex("CompanyId", "PartyId")
-                        .HasDatabaseName("ix_crm_contact_company_id_party_id");
+                        .HasDatabaseName("ix_contact_company_id_party_id");
 
                     b.HasIndex("CompanyId", "AccountId", "Name")
-                        .HasDatabaseName("ix_crm_contact_company_id_account_id_name");
+                        .HasDatabaseName("ix_contact_company_id_account_id_name");
 
                     b.HasIndex("CompanyId", "Name", "Id")
-                        .HasDatabaseName("ix_crm_contact_company_id_name_id");
+                        .HasDatabaseName("ix_contact_company_id_name_id");
 
-                    b.ToTable("crm_contact", (string)null);
+                    b.ToTable("contact", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Lead", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AccountId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
                     b.Property<string>("Company")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("company");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("ContactId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("contact_id");
 
-                    b.Property<long?>("ConvertedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("ConvertedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("converted_at");
 
                     b.Property<string>("Country")
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("country");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DisqualificationReason")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("disqualification_reason");
 
                     b.Property<string>("Email")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("industry");
 
                     b.Property<string>("JobTitle")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("job_title");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("OpportunityId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("opportunity_id");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
 
                     b.Property<int>("Score")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("score");
 
                     b.Property<string>("Source")
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("source");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
                     b.Property<Guid?>("TeamId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("team_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_lead");
+                        .HasName("pk_lead");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_lead_company_id");
+                        .HasDatabaseName("ix_lead_company_id");
 
                     b.HasIndex("CompanyId", "OwnerId")
-                        .HasDatabaseName("ix_crm_lead_company_id_owner_id");
+                        .HasDatabaseName("ix_lead_company_id_owner_id");
 
                     b.HasIndex("CompanyId", "Status")
-                        .HasDatabaseName("ix_crm_lead_company_id_status");
+                        .HasDatabaseName("ix_lead_company_id_status");
 
                     b.HasIndex("CompanyId", "TeamId")
-                        .HasDatabaseName("ix_crm_lead_company_id_team_id");
+                        .HasDatabaseName("ix_lead_company_id_team_id");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_crm_lead_company_id_created_at_id");
+                        .HasDatabaseName("ix_lead_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "Name", "Id")
-                        .HasDatabaseName("ix_crm_lead_company_id_name_id");
+                        .HasDatabaseName("ix_lead_company_id_name_id");
 
                     b.HasIndex("CompanyId", "Score", "Id")
-                        .HasDatabaseName("ix_crm_lead_company_id_score_id");
+                        .HasDatabaseName("ix_lead_company_id_score_id");
 
-                    b.ToTable("crm_lead", (string)null);
+                    b.ToTable("lead", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Note", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid?>("AccountId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
                     b.Property<Guid?>("AuthorId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("author_id");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("author_name");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("ContactId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("contact_id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid?>("LeadId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("lead_id");
 
                     b.Property<Guid?>("OpportunityId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("opportunity_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20000)")
                         .HasColumnName("text");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_note");
+                        .HasName("pk_note");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_note_company_id");
+                        .HasDatabaseName("ix_note_company_id");
 
                     b.HasIndex("CompanyId", "AccountId", "CreatedAt")
-                        .HasDatabaseName("ix_crm_note_company_id_account_id_created_at");
+                        .HasDatabaseName("ix_note_company_id_account_id_created_at");
 
                     b.HasIndex("CompanyId", "ContactId", "CreatedAt")
-                        .HasDatabaseName("ix_crm_note_company_id_contact_id_created_at");
+                        .HasDatabaseName("ix_note_company_id_contact_id_created_at");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_crm_note_company_id_created_at_id");
+                        .HasDatabaseName("ix_note_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "LeadId", "CreatedAt")
-                        .HasDatabaseName("ix_crm_note_company_id_lead_id_created_at");
+                        .HasDatabaseName("ix_note_company_id_lead_id_created_at");
 
                     b.HasIndex("CompanyId", "OpportunityId", "CreatedAt")
-                        .HasDatabaseName("ix_crm_note_company_id_opportunity_id_created_at");
+                        .HasDatabaseName("ix_note_company_id_opportunity_id_created_at");
 
-                    b.ToTable("crm_note", (string)null);
+                    b.ToTable("note", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
                     b.Property<int>("CloseMonth")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("close_month");
 
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("ContactId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("contact_id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly>("ExpectedCloseDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("expected_close_date");
 
                     b.Property<Guid?>("LeadId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("lead_id");
 
                     b.Property<string>("LossReason")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("loss_reason");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("OwnerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("owner_id");
 
                     b.Property<Guid>("PipelineId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("pipeline_id");
 
                     b.Property<int>("Probability")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("probability");
 
-                    b.PrimitiveCollection<string>("ProductIds")
+                    b.PrimitiveCollection<List<Guid>>("ProductIds")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid[]")
                         .HasColumnName("product_ids");
 
                     b.Property<Guid>("StageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("stage_id");
 
                     b.Property<string>("StageKind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("stage_kind");
 
                     b.Property<int>("StageOrder")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("stage_order");
 
                     b.Property<Guid?>("TeamId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("team_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "Tandem.Crm.Domain.Opportunity.Amount#Money", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<long>("Amount")
+                            b1.Property<decimal>("Amount")
                                 .HasPrecision(28, 4)
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("numeric(28,4)")
                                 .HasColumnName("amount_amount");
 
                             b1.Property<string>("Currency")
                                 .IsRequired()
                                 .HasMaxLength(3)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(3)")
                                 .HasColumnName("amount_currency");
                         });
 
@@ -712,369 +710,362 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
-                            b1.Property<long>("Amount")
+                            b1.Property<decimal>("Amount")
                                 .HasPrecision(28, 4)
-                                .HasColumnType("INTEGER")
+                                .HasColumnType("numeric(28,4)")
                                 .HasColumnName("weighted_amount_amount");
 
                             b1.Property<string>("Currency")
                                 .IsRequired()
                                 .HasMaxLength(3)
-                                .HasColumnType("TEXT")
+                                .HasColumnType("character varying(3)")
                                 .HasColumnName("weighted_amount_currency");
                         });
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_opportunity");
+                        .HasName("pk_opportunity");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_opportunity_company_id");
+                        .HasDatabaseName("ix_opportunity_company_id");
 
                     b.HasIndex("CompanyId", "AccountId")
-                        .HasDatabaseName("ix_crm_opportunity_company_id_account_id");
+                        .HasDatabaseName("ix_opportunity_company_id_account_id");
 
                     b.HasIndex("CompanyId", "TeamId")
-                        .HasDatabaseName("ix_crm_opportunity_company_id_team_id");
+                        .HasDatabaseName("ix_opportunity_company_id_team_id");
 
                     b.HasIndex("CompanyId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_crm_opportunity_company_id_created_at_id");
+                        .HasDatabaseName("ix_opportunity_company_id_created_at_id");
 
                     b.HasIndex("CompanyId", "Name", "Id")
-                        .HasDatabaseName("ix_crm_opportunity_company_id_name_id");
+                        .HasDatabaseName("ix_opportunity_company_id_name_id");
 
                     b.HasIndex("CompanyId", "OwnerId", "CloseMonth")
-                        .HasDatabaseName("ix_crm_opportunity_company_id_owner_id_close_month");
+                        .HasDatabaseName("ix_opportunity_company_id_owner_id_close_month");
 
                     b.HasIndex("CompanyId", "StageId", "ExpectedCloseDate", "Id")
-                        .HasDatabaseName("ix_crm_opportunity_company_id_stage_id_expected_close_date_id");
+                        .HasDatabaseName("ix_opportunity_company_id_stage_id_expected_close_date_id");
 
-                    b.ToTable("crm_opportunity", (string)null);
+                    b.ToTable("opportunity", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Pipeline", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<bool>("IsDefault")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_default");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_pipeline");
+                        .HasName("pk_pipeline");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_pipeline_company_id");
+                        .HasDatabaseName("ix_pipeline_company_id");
 
                     b.HasIndex("CompanyId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_crm_pipeline_company_id_name");
+                        .HasDatabaseName("ix_pipeline_company_id_name");
 
-                    b.ToTable("crm_pipeline", (string)null);
+                    b.ToTable("pipeline", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.PipelineStage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<int>("Order")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("order");
 
                     b.Property<Guid>("PipelineId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("pipeline_id");
 
                     b.Property<int>("Probability")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("probability");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_pipeline_stage");
+                        .HasName("pk_pipeline_stage");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_pipeline_stage_company_id");
+                        .HasDatabaseName("ix_pipeline_stage_company_id");
 
                     b.HasIndex("PipelineId", "Order")
                         .IsUnique()
-                        .HasDatabaseName("ix_crm_pipeline_stage_pipeline_id_order");
+                        .HasDatabaseName("ix_pipeline_stage_pipeline_id_order");
 
-                    b.ToTable("crm_pipeline_stage", (string)null);
+                    b.ToTable("pipeline_stage", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.RecordShare", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid>("RecordId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("record_id");
 
                     b.Property<string>("RecordType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("record_type");
 
-                    b.Property<long>("SharedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("shared_at");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_record_share");
+                        .HasName("pk_record_share");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_record_share_company_id");
+                        .HasDatabaseName("ix_record_share_company_id");
 
                     b.HasIndex("CompanyId", "UserId")
-                        .HasDatabaseName("ix_crm_record_share_company_id_user_id");
+                        .HasDatabaseName("ix_record_share_company_id_user_id");
 
                     b.HasIndex("CompanyId", "RecordId", "UserId")
                         .IsUnique()
-                        .HasDatabaseName("ix_crm_record_share_company_id_record_id_user_id");
+                        .HasDatabaseName("ix_record_share_company_id_record_id_user_id");
 
-                    b.ToTable("crm_record_share", (string)null);
+                    b.ToTable("record_share", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.ScoringRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<string>("Condition")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("condition");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("field");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<int>("Points")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("points");
 
                     b.Property<string>("Value")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_scoring_rule");
+                        .HasName("pk_scoring_rule");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_scoring_rule_company_id");
+                        .HasDatabaseName("ix_scoring_rule_company_id");
 
-                    b.ToTable("crm_scoring_rule", (string)null);
+                    b.ToTable("scoring_rule", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.StageChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("FromStageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("from_stage_id");
 
                     b.Property<Guid>("OpportunityId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("opportunity_id");
 
                     b.Property<Guid>("ToStageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("to_stage_id");
 
                     b.Property<string>("ToStageName")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("to_stage_name");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_stage_change");
+                        .HasName("pk_stage_change");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_stage_change_company_id");
+                        .HasDatabaseName("ix_stage_change_company_id");
 
                     b.HasIndex("OpportunityId", "At")
-                        .HasDatabaseName("ix_crm_stage_change_opportunity_id_at");
+                        .HasDatabaseName("ix_stage_change_opportunity_id_at");
 
-                    b.ToTable("crm_stage_change", (string)null);
+                    b.ToTable("stage_change", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("ManagerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("manager_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_team");
+                        .HasName("pk_team");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_team_company_id");
+                        .HasDatabaseName("ix_team_company_id");
 
                     b.HasIndex("CompanyId", "ManagerId")
-                        .HasDatabaseName("ix_crm_team_company_id_manager_id");
+                        .HasDatabaseName("ix_team_company_id_manager_id");
 
                     b.HasIndex("CompanyId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_crm_team_company_id_name");
+                        .HasDatabaseName("ix_team_company_id_name");
 
-                    b.ToTable("crm_team", (string)null);
+                    b.ToTable("team", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.TeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid>("TeamId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("team_id");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_crm_team_member");
+                        .HasName("pk_team_member");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_crm_team_member_company_id");
+                        .HasDatabaseName("ix_team_member_company_id");
 
                     b.HasIndex("CompanyId", "UserId")
-                        .HasDatabaseName("ix_crm_team_member_company_id_user_id");
+                        .HasDatabaseName("ix_team_member_company_id_user_id");
 
                     b.HasIndex("TeamId", "UserId")
                         .IsUnique()
-                        .HasDatabaseName("ix_crm_team_member_team_id_user_id");
+                        .HasDatabaseName("ix_team_member_team_id_user_id");
 
-                    b.ToTable("crm_team_member", (string)null);
+                    b.ToTable("team_member", "crm");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.PipelineStage", b =>
@@ -1084,7 +1075,7 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasForeignKey("PipelineId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_crm_pipeline_stage_crm_pipeline_pipeline_id");
+                        .HasConstraintName("fk_pipeline_stage_pipeline_pipeline_id");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.StageChange", b =>
@@ -1094,7 +1085,7 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_crm_stage_change_crm_opportunity_opportunity_id");
+                        .HasConstraintName("fk_stage_change_opportunity_opportunity_id");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.TeamMember", b =>
@@ -1104,7 +1095,7 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_crm_team_member_crm_team_team_id");
+                        .HasConstraintName("fk_team_member_team_team_id");
                 });
 
             modelBuilder.Entity("Tandem.Crm.Domain.Opportunity", b =>

@@ -1,3 +1,4 @@
+using Tandem.Crm.Contracts;
 using Tandem.Crm.Domain;
 
 namespace Tandem.Crm.Tests.Domain;

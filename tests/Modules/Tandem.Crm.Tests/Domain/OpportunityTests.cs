@@ -1,3 +1,4 @@
+using Tandem.Crm.Contracts;
 using Tandem.Crm.Domain;
 using Tandem.SharedKernel;
 

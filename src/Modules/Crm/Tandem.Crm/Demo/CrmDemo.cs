@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tandem.Crm.Contracts;
 using Tandem.Crm.Domain;
 using Tandem.Crm.Features.Accounts;
 using Tandem.Crm.Features.Activities;

@@ -1,24 +1,7 @@
+using Tandem.Crm.Contracts;
 using Tandem.SharedKernel;
 
 namespace Tandem.Crm.Domain;
-
-public enum LifecycleStage
-{
-    Prospect,
-    Customer,
-    Partner,
-    Former,
-}
-
-public enum ContactRole
-{
-    DecisionMaker,
-    Champion,
-    Influencer,
-    User,
-    Gatekeeper,
-    Other,
-}
 
 /// <summary>The CRM view of an organisation party: who owns the relationship, and where it stands.</summary>
 internal sealed class Account : Entity, ISecuredRecord

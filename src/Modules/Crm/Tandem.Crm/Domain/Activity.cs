@@ -1,14 +1,7 @@
+using Tandem.Crm.Contracts;
 using Tandem.SharedKernel;
 
 namespace Tandem.Crm.Domain;
-
-public enum ActivityKind
-{
-    Call,
-    Email,
-    Meeting,
-    Task,
-}
 
 /// <summary>What a record an activity or note hangs on is; at least one is set.</summary>
 internal sealed record RecordLinks(Guid? LeadId, Guid? AccountId, Guid? ContactId, Guid? OpportunityId)

@@ -1,15 +1,7 @@
+using Tandem.Crm.Contracts;
 using Tandem.SharedKernel;
 
 namespace Tandem.Crm.Domain;
-
-public enum LeadStatus
-{
-    New,
-    Working,
-    Qualified,
-    Disqualified,
-    Converted,
-}
 
 /// <summary>Someone who may become a customer, before they are an account with an opportunity.</summary>
 internal sealed class Lead : Entity, ISecuredRecord

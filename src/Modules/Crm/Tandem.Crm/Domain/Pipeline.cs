@@ -1,13 +1,7 @@
+using Tandem.Crm.Contracts;
 using Tandem.SharedKernel;
 
 namespace Tandem.Crm.Domain;
-
-public enum StageKind
-{
-    Open,
-    Won,
-    Lost,
-}
 
 /// <summary>An ordered sequence of sales stages; every opportunity moves along one pipeline.</summary>
 internal sealed class Pipeline : Entity

@@ -1,21 +1,7 @@
+using Tandem.Crm.Contracts;
 using Tandem.SharedKernel;
 
 namespace Tandem.Crm.Domain;
-
-public enum ScoringCondition
-{
-    /// <summary>The field equals the value (case-insensitive).</summary>
-    Equals,
-
-    /// <summary>The field contains the value (case-insensitive).</summary>
-    Contains,
-
-    /// <summary>The field has any value.</summary>
-    IsSet,
-
-    /// <summary>A behaviour: at least the value's number of activities logged on the lead.</summary>
-    ActivitiesAtLeast,
-}
 
 /// <summary>An admin's rule: when a lead meets the condition, it earns the points (negative points penalise).</summary>
 internal sealed class ScoringRule : Entity
@@ -59,10 +45,6 @@ internal sealed record LeadFacts(IReadOnlyDictionary<string, string?> Fields, in
         ["source"] = lead.Source, ["industry"] = lead.Industry, ["country"] = lead.Country,
     }, activities);
 }
-
-public sealed record ScoreLine(Guid RuleId, string Rule, int Points);
-
-public sealed record LeadScore(int Total, IReadOnlyList<ScoreLine> Lines);
 
 /// <summary>Adds up the points of every rule a lead meets and says which rules gave them.</summary>
 internal static class LeadScorer

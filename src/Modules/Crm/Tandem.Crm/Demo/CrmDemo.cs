@@ -72,12 +72,22 @@ internal static class CrmDemo
             ("Ines Moreau", "Cycles Moreau", "ines@moreau.example", "trade show", "FR", LeadStatus.Qualified),
             ("Pavel Novak", "Novak Sport", "pavel@novak.example", "web", "CZ", LeadStatus.Disqualified),
             ("Emma Wilson", "Campus Mobility", "emma@campus.example", "import", "GB", LeadStatus.New),
+            ("Raj Patel", "Metro Bike Share", "raj@metrobikes.example", "referral", "GB", LeadStatus.Converted),
         ];
         foreach (var lead in inbox)
         {
             var created = Check(await leads.CreateAsync(new LeadInput(lead.Name, lead.Company, lead.Email, Source: lead.Source, Country: lead.Country, OwnerId: owner), ct));
-            if (lead.Status != LeadStatus.New)
+            if (lead.Status == LeadStatus.Converted)
+            {
+                Check(await activities.LogAsync(new ActivityInput(ActivityKind.Meeting, "Depot visit", "Saw their fleet of 200 bikes.", Done: true,
+                    LeadId: created.Id, AssigneeId: owner), ct));
+                Check(await services.GetRequiredService<ConvertLeadHandler>().HandleAsync(created.Id,
+                    new ConvertLeadInput(OpportunityName: "Bike share fleet renewal", Amount: new Money(210_000m, new CurrencyCode("EUR")), ExpectedCloseDate: today.AddDays(75)), ct));
+            }
+            else if (lead.Status != LeadStatus.New)
+            {
                 Check(await leads.ChangeStatusAsync(created.Id, new LeadStatusInput(lead.Status, lead.Status == LeadStatus.Disqualified ? "No budget this year" : null), ct));
+            }
         }
         var scoring = services.GetRequiredService<LeadScoring>();
         Check(await scoring.AddRuleAsync(new ScoringRuleInput("Came through the web form", "source", ScoringCondition.Equals, "web", 10), ct));

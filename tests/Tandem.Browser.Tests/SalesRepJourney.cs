@@ -40,12 +40,15 @@ public sealed partial class SalesRepJourney(SqliteServer server, Chromium chromi
         await Expect(page.Locator("#pipeline-board [data-stage='Needs analysis']").Locator($"#card-{opportunityId}")).ToBeVisibleAsync();
         await page.ClickAsync($"#move-next-{opportunityId}");
         await Expect(page.Locator("#pipeline-board [data-stage='Proposal']").Locator($"#card-{opportunityId}")).ToBeVisibleAsync();
+        // Dragging the card onto the next column moves it too.
+        await card.DragToAsync(page.Locator("#pipeline-board [data-stage='Negotiation'] .mud-drop-zone"));
+        await Expect(page.Locator("#pipeline-board [data-stage='Negotiation']").Locator($"#card-{opportunityId}")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("crm-pipeline-board");
 
         await card.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Journey fleet" }).ClickAsync();
         await page.WaitForURLAsync(OpportunityUrl());
         await browser.WaitInteractiveAsync();
-        await Expect(page.Locator("#stage-history")).ToContainTextAsync("Proposal");
+        await Expect(page.Locator("#stage-history")).ToContainTextAsync("Negotiation");
         await page.FillAsync("#activity-subject", "Call with Greta about delivery");
         await page.FillAsync("#activity-note", "Greta wants the first forty bikes before Easter");
         await page.ClickAsync("#log-activity-button");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Tandem.Catalog;
+using Tandem.Crm;
 using Tandem.Parties;
 using Tandem.Platform;
 using Tandem.Platform.Api;
@@ -24,7 +25,7 @@ public static class TandemApp
     public const string DefaultUrl = "http://localhost:5080";
 
     /// <summary>The modules this server runs, in the order their menus and migrations come.</summary>
-    public static IReadOnlyList<ITandemModule> CreateModules() => [new PartiesModule(), new CatalogModule(), new Web.PlatformUiModule()];
+    public static IReadOnlyList<ITandemModule> CreateModules() => [new PartiesModule(), new CatalogModule(), new CrmModule(), new Web.PlatformUiModule()];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {

@@ -14,8 +14,12 @@ public static class PermissionMatrix
         [Roles.SalesManager] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit],
         [Roles.Marketing] = ["parties.read", "parties.write", "catalog.read"],
         [Roles.ServiceAgent] = ["parties.read", "catalog.read"],
-        [Roles.Accountant] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit],
-        [Roles.FinanceManager] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit],
+        [Roles.Accountant] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit, "accounting.read", "accounting.write", "accounting.post"],
+        [Roles.FinanceManager] =
+        [
+            "parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit,
+            "accounting.read", "accounting.write", "accounting.post", "accounting.close", "accounting.manage",
+        ],
         [Roles.Warehouse] = ["parties.read", "catalog.read"],
         [Roles.Purchasing] = ["parties.read", "parties.write", "catalog.read", "catalog.write"],
         [Roles.ProductionPlanner] = ["catalog.read"],

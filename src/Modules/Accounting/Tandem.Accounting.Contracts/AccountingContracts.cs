@@ -1,0 +1,43 @@
+using Tandem.SharedKernel;
+
+namespace Tandem.Accounting.Contracts;
+
+/// <summary>What other modules may ask of the ledger.</summary>
+public interface IAccountingModule
+{
+    /// <summary>The account of the current company with the code, or null.</summary>
+    Task<AccountSummary?> FindAccountAsync(string code, CancellationToken ct);
+}
+
+public enum AccountType
+{
+    Asset,
+    Liability,
+    Equity,
+    Income,
+    Expense,
+}
+
+/// <summary>The job an account does for the ledger; postings of documents find their accounts by role.</summary>
+public enum ControlRole
+{
+    None,
+    Receivable,
+    Payable,
+    Inventory,
+    Tax,
+    RetainedEarnings,
+    GoodsReceivedNotInvoiced,
+    ExchangeDifference,
+}
+
+public sealed record AccountSummary(Guid Id, string Code, string Name, AccountType Type, ControlRole Role, bool IsActive);
+
+public static class AccountingPermissions
+{
+    public const string Read = "accounting.read";
+    public const string Write = "accounting.write";
+    public const string Post = "accounting.post";
+    public const string Close = "accounting.close";
+    public const string Manage = "accounting.manage";
+}

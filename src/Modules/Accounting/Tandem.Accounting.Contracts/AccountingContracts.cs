@@ -7,6 +7,9 @@ public interface IAccountingModule
 {
     /// <summary>The account of the current company with the code, or null.</summary>
     Task<AccountSummary?> FindAccountAsync(string code, CancellationToken ct);
+
+    /// <summary>The customer's open receivables and credit limit, for order-to-cash credit checks.</summary>
+    Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct);
 }
 
 public enum AccountType
@@ -41,3 +44,6 @@ public static class AccountingPermissions
     public const string Close = "accounting.close";
     public const string Manage = "accounting.manage";
 }
+
+/// <summary>What a customer owes against their credit limit, in the company currency; no limit means unlimited.</summary>
+public sealed record CreditPosition(Guid PartyId, Money Open, Money? Limit, Money? Available);

@@ -7,6 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Tandem.Accounting.Contracts;
 using Tandem.Accounting.Data;
 using Tandem.Accounting.Features.Accounts;
+using Tandem.Accounting.Features.Closing;
+using Tandem.Accounting.Features.Invoices;
+using Tandem.Accounting.Features.Payments;
+using Tandem.Accounting.Features.Receivables;
+using Tandem.Accounting.Features.Taxes;
 using Tandem.Accounting.Features.ExchangeRates;
 using Tandem.Accounting.Features.JournalEntries;
 using Tandem.Accounting.Features.Periods;
@@ -35,12 +40,16 @@ public sealed class AccountingModule : ITandemModule
 
     public IReadOnlyList<NavItem> Navigation =>
     [
+        new("Accounting", "Invoices and bills", "/accounting/invoices", "receipt_long", AccountingPermissions.Read, 38),
+        new("Accounting", "Payments", "/accounting/payments", "payments", AccountingPermissions.Read, 39),
         new("Accounting", "Journal entries", "/accounting/journal-entries", "book", AccountingPermissions.Read, 40),
         new("Accounting", "Chart of accounts", "/accounting/accounts", "account_tree", AccountingPermissions.Read, 41),
         new("Accounting", "Trial balance", "/accounting/reports/trial-balance", "balance", AccountingPermissions.Read, 42),
         new("Accounting", "Profit and loss", "/accounting/reports/profit-and-loss", "trending_up", AccountingPermissions.Read, 43),
         new("Accounting", "Balance sheet", "/accounting/reports/balance-sheet", "account_balance", AccountingPermissions.Read, 44),
-        new("Accounting", "Periods", "/accounting/periods", "event", AccountingPermissions.Read, 45),
+        new("Accounting", "Aged receivables", "/accounting/reports/aged-receivables", "schedule", AccountingPermissions.Read, 45),
+        new("Accounting", "Aged payables", "/accounting/reports/aged-payables", "schedule", AccountingPermissions.Read, 46),
+        new("Accounting", "Periods", "/accounting/periods", "event", AccountingPermissions.Read, 47),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -58,6 +67,13 @@ public sealed class AccountingModule : ITandemModule
         services.AddScoped<PeriodsHandler>();
         services.AddScoped<JournalEntriesHandler>();
         services.AddScoped<ExchangeRatesHandler>();
+        services.AddScoped<TaxesAndTermsHandler>();
+        services.AddScoped<InvoicePosting>();
+        services.AddScoped<InvoicesHandler>();
+        services.AddScoped<PaymentsHandler>();
+        services.AddScoped<ReceivablesQuery>();
+        services.AddScoped<ReceivablesHandler>();
+        services.AddScoped<ClosingHandler>();
         services.AddScoped<IConsistencyCheck, LedgerCheck>();
         services.AddScoped<IPartyReferenceHolder, LedgerPartyReferences>();
         services.AddScoped<IAccountingModule, AccountingFacade>();
@@ -73,14 +89,25 @@ public sealed class AccountingModule : ITandemModule
         JournalEntryEndpoints.Map(accounting.MapGroup("/journal-entries"));
         ExchangeRateEndpoints.Map(accounting.MapGroup("/exchange-rates"));
         ReportEndpoints.Map(accounting.MapGroup("/reports"));
+        TaxesAndTermsEndpoints.Map(accounting);
+        InvoiceEndpoints.Map(accounting.MapGroup("/invoices"));
+        PaymentEndpoints.Map(accounting.MapGroup("/payments"));
+        ReceivablesEndpoints.Map(accounting);
+        ClosingEndpoints.Map(accounting);
     }
 
     public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         await Demo.AccountingDemo.SeedAsync(services, ct);
 }
 
-internal sealed class AccountingFacade(AccountingDb db) : IAccountingModule
+internal sealed class AccountingFacade(AccountingDb db, ReceivablesQuery receivables) : IAccountingModule
 {
+    public async Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct)
+    {
+        var balance = await receivables.BalanceAsync(partyId, ct);
+        return new CreditPosition(partyId, balance.Receivable, balance.CreditLimit, balance.Available);
+    }
+
     public async Task<AccountSummary?> FindAccountAsync(string code, CancellationToken ct) =>
         await db.Accounts.AsNoTracking().Where(a => a.Code == code)
             .Select(a => new AccountSummary(a.Id, a.Code, a.Name, a.Type, a.Role, a.IsActive)).SingleOrDefaultAsync(ct);
@@ -97,9 +124,23 @@ internal sealed class LedgerPartyReferences(AccountingDb db, BalanceWriter balan
         var lines = await db.Lines.Where(l => l.PartyId == fromPartyId).ToListAsync(ct);
         foreach (var line in lines)
             line.RepointParty(toPartyId);
+        var invoices = await db.Invoices.Where(i => i.PartyId == fromPartyId).ToListAsync(ct);
+        foreach (var invoice in invoices)
+            invoice.RepointParty(toPartyId);
+        var items = await db.OpenItems.Where(o => o.PartyId == fromPartyId).ToListAsync(ct);
+        foreach (var item in items)
+            item.RepointParty(toPartyId);
+        var payments = await db.Payments.Where(p => p.PartyId == fromPartyId).ToListAsync(ct);
+        foreach (var payment in payments)
+            payment.RepointParty(toPartyId);
+        var limits = await db.CreditLimits.Where(l => l.PartyId == fromPartyId || l.PartyId == toPartyId).ToListAsync(ct);
+        if (limits.Count == 2)
+            db.CreditLimits.Remove(limits.Single(l => l.PartyId == fromPartyId));
+        else if (limits.SingleOrDefault(l => l.PartyId == fromPartyId) is { } limit)
+            limit.RepointParty(toPartyId);
         await db.SaveChangesAsync(ct);
         await balances.RepointPartyAsync(db.CompanyId, fromPartyId, toPartyId, ct);
         await unit.CommitAsync(ct);
-        return lines.Count;
+        return lines.Count + invoices.Count + items.Count + payments.Count;
     }
 }

@@ -21,7 +21,7 @@ public abstract class LedgerApiTests(TandemServer server)
         var ledger = await LedgerClient.NewCompanyAsync(server);
         var e1 = await ledger.PostEntryAsync("2025-01-15", "Capital paid in", ledger.Line("1000", 1000m), ledger.Line("3000", -1000m));
         var e2 = await ledger.PostEntryAsync("2025-02-10", "February rent", ledger.Line("6100", 250.50m), ledger.Line("1000", -250.50m));
-        var e3 = await ledger.PostEntryAsync("2025-02-20", "Invoice", ledger.Line("1100", 600m), ledger.Line("4000", -500m), ledger.Line("2100", -100m));
+        var e3 = await ledger.PostEntryAsync("2025-02-20", "Invoice", ledger.Line("1010", 600m), ledger.Line("4000", -500m), ledger.Line("2100", -100m));
         Assert.Equal(["JE2025-000001", "JE2025-000002", "JE2025-000003"], new[] { e1, e2, e3 }.Select(e => e.GetProperty("number").GetString()));
         Assert.Equal("posted", e3.GetProperty("status").GetString());
 

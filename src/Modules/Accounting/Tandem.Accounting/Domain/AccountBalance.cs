@@ -14,7 +14,11 @@ internal sealed class AccountBalance
     public Guid CompanyId { get; private set; }
     public Guid AccountId { get; private set; }
 
-    /// <summary>Year × 100 + month of the posting date, e.g. 202603.</summary>
+    /// <summary>
+    /// Year × 100 + month of the posting date, e.g. 202603; a year-end closing entry counts in month + 50
+    /// (202562), after the year's last month and before the next year's first, so reports of the year
+    /// exclude it and the next year's opening balances include it.
+    /// </summary>
     public int Period { get; private set; }
 
     public string Currency { get; private set; } = "";
@@ -32,4 +36,6 @@ internal sealed class AccountBalance
     public decimal Amount { get; private set; }
 
     public static int PeriodOf(DateOnly date) => date.Year * 100 + date.Month;
+
+    public static int ClosingPeriodOf(DateOnly date) => PeriodOf(date) + 50;
 }

@@ -27,6 +27,8 @@ internal sealed class JournalEntry : Entity
     public string? Reference { get; private set; }
     public EntryStatus Status { get; private set; }
     public CurrencyCode CompanyCurrency { get; private set; }
+    /// <summary>A year-end closing entry: kept in a balance period of its own after the year's last month.</summary>
+    public bool IsClosing { get; private set; }
     public Guid? ReversalOfId { get; private set; }
     public Guid? ReversedById { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -36,9 +38,9 @@ internal sealed class JournalEntry : Entity
     public decimal TotalDebit => _lines.Sum(l => l.Debit);
     public decimal TotalCredit => _lines.Sum(l => l.Credit);
 
-    public static JournalEntry Draft(EntryHeader header, CurrencyCode companyCurrency, IReadOnlyList<LineDraft> lines, DateTimeOffset now)
+    public static JournalEntry Draft(EntryHeader header, CurrencyCode companyCurrency, IReadOnlyList<LineDraft> lines, DateTimeOffset now, bool isClosing = false)
     {
-        var entry = new JournalEntry { CompanyCurrency = companyCurrency, CreatedAt = now, Status = EntryStatus.Draft };
+        var entry = new JournalEntry { CompanyCurrency = companyCurrency, CreatedAt = now, Status = EntryStatus.Draft, IsClosing = isClosing };
         entry.Apply(header, lines);
         return entry;
     }
@@ -86,7 +88,7 @@ internal sealed class JournalEntry : Entity
         if (ReversedById is not null)
             throw new BusinessRuleException(Error.Conflict("entry_already_reversed", $"Entry {Number} has already been reversed."));
         var lines = _lines.Select(l => new LineDraft(l.AccountId, l.Credit, l.Debit, l.Currency, -l.Amount, l.PartyId, l.Dimension, l.Description)).ToList();
-        var reversal = Draft(new EntryHeader(date, $"Reversal of {Number}: {Description}", Number), CompanyCurrency, lines, now);
+        var reversal = Draft(new EntryHeader(date, $"Reversal of {Number}: {Description}", Number), CompanyCurrency, lines, now, IsClosing);
         reversal.ReversalOfId = Id;
         return reversal;
     }
@@ -111,7 +113,7 @@ internal sealed class JournalEntry : Entity
         Reference = string.IsNullOrWhiteSpace(header.Reference) ? null : header.Reference.Trim();
         _lines.Clear();
         for (var i = 0; i < lines.Count; i++)
-            _lines.Add(new JournalLine(Id, i + 1, header.Date, lines[i]));
+            _lines.Add(new JournalLine(Id, i + 1, header.Date, IsClosing ? AccountBalance.ClosingPeriodOf(header.Date) : AccountBalance.PeriodOf(header.Date), lines[i]));
     }
 }
 
@@ -122,11 +124,12 @@ internal sealed class JournalLine : Entity
     {
     }
 
-    public JournalLine(Guid entryId, int lineNumber, DateOnly date, LineDraft draft)
+    public JournalLine(Guid entryId, int lineNumber, DateOnly date, int period, LineDraft draft)
     {
         EntryId = entryId;
         LineNumber = lineNumber;
         Date = date;
+        Period = period;
         AccountId = draft.AccountId;
         Debit = draft.Debit;
         Credit = draft.Credit;
@@ -140,6 +143,10 @@ internal sealed class JournalLine : Entity
     public Guid EntryId { get; private set; }
     public int LineNumber { get; private set; }
     public DateOnly Date { get; private set; }
+
+    /// <summary>The balance period the line counts in (see <see cref="AccountBalance.Period"/>).</summary>
+    public int Period { get; private set; }
+
     public Guid AccountId { get; private set; }
     public decimal Debit { get; private set; }
     public decimal Credit { get; private set; }

@@ -14,7 +14,7 @@ internal sealed class BalanceWriter(LedgerSql sql)
 {
     public static IReadOnlyList<BalanceDelta> DeltasOf(IEnumerable<JournalLine> lines, IReadOnlySet<Guid> partyAccounts) =>
         lines
-            .GroupBy(l => (l.AccountId, Period: AccountBalance.PeriodOf(l.Date), Currency: l.Currency.Value,
+            .GroupBy(l => (l.AccountId, l.Period, Currency: l.Currency.Value,
                 PartyId: partyAccounts.Contains(l.AccountId) ? l.PartyId ?? Guid.Empty : Guid.Empty))
             .Select(g => new BalanceDelta(g.Key.AccountId, g.Key.Period, g.Key.Currency, g.Key.PartyId,
                 g.Sum(l => l.Debit), g.Sum(l => l.Credit), g.Sum(l => l.Amount)))

@@ -6,8 +6,9 @@ using Tandem.Platform.Consistency;
 namespace Tandem.Accounting.Ledger;
 
 /// <summary>
-/// Proves the ledger over every company: each posted entry balances, and each balance row equals the sum of the
-/// posted lines behind it (and no posted line lacks its balance row).
+/// Proves the ledger over every company: each posted entry balances; each balance row equals the sum of the posted
+/// lines behind it (and no posted line lacks its balance row); and each receivable or payable account's balance per
+/// party equals that party's open items.
 /// </summary>
 internal sealed class LedgerCheck(AccountingDb db) : IConsistencyCheck
 {
@@ -28,11 +29,11 @@ internal sealed class LedgerCheck(AccountingDb db) : IConsistencyCheck
         var partyAccounts = (await db.Accounts.IgnoreQueryFilters()
             .Where(a => a.Role == ControlRole.Receivable || a.Role == ControlRole.Payable).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
         var sums = await db.Lines.IgnoreQueryFilters().Where(l => l.IsPosted)
-            .GroupBy(l => new { l.CompanyId, l.AccountId, l.Date.Year, l.Date.Month, l.Currency, l.PartyId })
-            .Select(g => new { g.Key.CompanyId, g.Key.AccountId, g.Key.Year, g.Key.Month, g.Key.Currency, g.Key.PartyId, Debit = g.Sum(l => l.Debit), Credit = g.Sum(l => l.Credit), Amount = g.Sum(l => l.Amount) })
+            .GroupBy(l => new { l.CompanyId, l.AccountId, l.Period, l.Currency, l.PartyId })
+            .Select(g => new { g.Key.CompanyId, g.Key.AccountId, g.Key.Period, g.Key.Currency, g.Key.PartyId, Debit = g.Sum(l => l.Debit), Credit = g.Sum(l => l.Credit), Amount = g.Sum(l => l.Amount) })
             .ToListAsync(ct);
         var expected = sums
-            .GroupBy(s => (s.CompanyId, s.AccountId, Period: s.Year * 100 + s.Month, Currency: s.Currency.Value,
+            .GroupBy(s => (s.CompanyId, s.AccountId, s.Period, Currency: s.Currency.Value,
                 PartyId: partyAccounts.Contains(s.AccountId) ? s.PartyId ?? Guid.Empty : Guid.Empty))
             .ToDictionary(g => g.Key, g => (Debit: g.Sum(s => s.Debit), Credit: g.Sum(s => s.Credit), Amount: g.Sum(s => s.Amount)));
         var stored = await db.Balances.AsNoTracking().ToListAsync(ct);
@@ -51,6 +52,30 @@ internal sealed class LedgerCheck(AccountingDb db) : IConsistencyCheck
         {
             violations.Add(new ConsistencyViolation(Name, key.CompanyId, "balance_missing",
                 $"account {key.AccountId} period {key.Period} {key.Currency} party {key.PartyId}: lines {lines.Debit}/{lines.Credit}/{lines.Amount} have no balance row"));
+        }
+
+        var control = stored.Where(b => partyAccounts.Contains(b.AccountId))
+            .GroupBy(b => (b.CompanyId, b.AccountId, b.PartyId))
+            .ToDictionary(g => g.Key, g => g.Sum(b => b.Debit - b.Credit));
+        var items = await db.OpenItems.IgnoreQueryFilters()
+            .GroupBy(o => new { o.CompanyId, o.AccountId, o.PartyId })
+            .Select(g => new { g.Key.CompanyId, g.Key.AccountId, g.Key.PartyId, Open = g.Sum(o => o.OpenCompanyAmount) })
+            .ToListAsync(ct);
+        foreach (var item in items)
+        {
+            var key = (item.CompanyId, item.AccountId, item.PartyId);
+            var balance = control.GetValueOrDefault(key);
+            if (balance != item.Open)
+            {
+                violations.Add(new ConsistencyViolation(Name, item.CompanyId, "control_not_open_items",
+                    $"account {item.AccountId} party {item.PartyId}: balance {balance}, open items {item.Open}"));
+            }
+            control.Remove(key);
+        }
+        foreach (var (key, balance) in control.Where(c => c.Value != 0))
+        {
+            violations.Add(new ConsistencyViolation(Name, key.CompanyId, "control_not_open_items",
+                $"account {key.AccountId} party {key.PartyId}: balance {balance}, no open items"));
         }
         return violations;
     }

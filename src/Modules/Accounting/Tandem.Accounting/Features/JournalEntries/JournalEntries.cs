@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tandem.Accounting.Contracts;
 using Tandem.Accounting.Data;
 using Tandem.Accounting.Domain;
 using Tandem.Accounting.Ledger;
@@ -108,6 +109,9 @@ internal sealed class JournalEntriesHandler(
         var original = await db.Entries.Include(e => e.Lines).SingleOrDefaultAsync(e => e.Id == id, ct);
         if (original is null)
             return Error.NotFound("Journal entry");
+        var lineAccounts = original.Lines.Select(l => l.AccountId).Distinct().ToList();
+        if (await db.Accounts.AnyAsync(a => lineAccounts.Contains(a.Id) && (a.Role == ControlRole.Receivable || a.Role == ControlRole.Payable), ct))
+            return new Error("control_account_manual", "The entry moves receivables or payables; correct the invoice or payment with a credit note or a refund instead.");
         var reversal = original.DraftReversal(date ?? original.Date, clock.GetUtcNow());
         original.MarkReversedBy(reversal.Id);
         db.Entries.Add(reversal);
@@ -149,9 +153,12 @@ internal sealed class JournalEntriesHandler(
             return errors.ToError();
 
         var accountIds = lines.Select(l => l.AccountId).Distinct().ToList();
-        var known = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
-        if (accountIds.FirstOrDefault(id => !known.Contains(id)) is var unknown && unknown != Guid.Empty)
+        var known = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).Select(a => new { a.Id, a.Code, a.Role }).ToListAsync(ct);
+        if (accountIds.FirstOrDefault(id => known.All(a => a.Id != id)) is var unknown && unknown != Guid.Empty)
             return new Error("account_unknown", $"No account {unknown} in this company.") { Data = new Dictionary<string, object?> { ["accountId"] = unknown } };
+        // Receivable and payable accounts move only with invoices and payments, so they always equal the open items.
+        if (known.FirstOrDefault(a => a.Role is ControlRole.Receivable or ControlRole.Payable) is { } control)
+            return new Error("control_account_manual", $"Account {control.Code} is a receivable or payable control account; post an invoice or a payment instead.");
         var partyIds = lines.Where(l => l.PartyId is not null).Select(l => l.PartyId!.Value).Distinct().ToList();
         if (partyIds.Count > 0)
         {

@@ -48,12 +48,32 @@ internal sealed class LedgerFigures(AccountingDb db)
         return result;
     }
 
-    /// <summary>Everything posted up to and including the date.</summary>
+    /// <summary>Everything posted up to and including the date (a year-end closing entry of the date's month excluded).</summary>
     public Task<Dictionary<Guid, Movement>> ClosingAsync(DateOnly date, CancellationToken ct) => MovementAsync(DateOnly.MinValue, date, ct);
+
+    /// <summary>Everything posted before the date, closing entries of earlier years included: the opening balances.</summary>
+    public async Task<Dictionary<Guid, Movement>> OpeningAsync(DateOnly date, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, Movement>();
+        var companyId = db.CompanyId;
+        var month = AccountBalance.PeriodOf(date);
+        var balances = await db.Balances.AsNoTracking()
+            .Where(b => b.CompanyId == companyId && b.Period < month)
+            .GroupBy(b => b.AccountId)
+            .Select(g => new { AccountId = g.Key, Debit = g.Sum(b => b.Debit), Credit = g.Sum(b => b.Credit) })
+            .ToListAsync(ct);
+        foreach (var row in balances)
+            Add(result, row.AccountId, new Movement(row.Debit, row.Credit));
+        if (date.Day > 1)
+            await AddLinesAsync(result, new DateOnly(date.Year, date.Month, 1), date.AddDays(-1), ct);
+        return result;
+    }
 
     private async Task AddLinesAsync(Dictionary<Guid, Movement> result, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var lines = await db.Lines.AsNoTracking().Where(l => l.IsPosted && l.Date >= from && l.Date <= to)
+        // Only called within one month or for a month's days; closing entries sit in their own period and stay out.
+        var periods = new[] { AccountBalance.PeriodOf(from), AccountBalance.PeriodOf(to) };
+        var lines = await db.Lines.AsNoTracking().Where(l => l.IsPosted && l.Date >= from && l.Date <= to && periods.Contains(l.Period))
             .GroupBy(l => l.AccountId)
             .Select(g => new { AccountId = g.Key, Debit = g.Sum(l => l.Debit), Credit = g.Sum(l => l.Credit) })
             .ToListAsync(ct);

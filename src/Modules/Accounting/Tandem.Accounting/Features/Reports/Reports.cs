@@ -85,7 +85,7 @@ internal sealed class ReportsQuery(AccountingDb db, LedgerFigures figures, Compa
     {
         var currency = await company.GetAsync(ct);
         var accounts = await AccountsAsync(ct);
-        var opening = await figures.ClosingAsync(range.From.AddDays(-1), ct);
+        var opening = await figures.OpeningAsync(range.From, ct);
         var movement = await figures.MovementAsync(range.From, range.To, ct);
         var comparison = range.HasComparison ? await figures.MovementAsync(range.CompareFrom!.Value, range.CompareTo!.Value, ct) : null;
         var rows = new List<TrialBalanceRow>();
@@ -149,7 +149,7 @@ internal sealed class ReportsQuery(AccountingDb db, LedgerFigures figures, Compa
         var account = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => new { a.Id, a.Code, a.Name }).SingleOrDefaultAsync(ct);
         if (account is null)
             return Error.NotFound("Account");
-        var opening = (await figures.ClosingAsync(from.AddDays(-1), ct)).GetValueOrDefault(accountId).Net;
+        var opening = (await figures.OpeningAsync(from, ct)).GetValueOrDefault(accountId).Net;
         var lines = await db.Lines.AsNoTracking()
             .Where(l => l.AccountId == accountId && l.IsPosted && l.Date >= from && l.Date <= to)
             .Join(db.Entries, l => l.EntryId, e => e.Id, (l, e) => new { Line = l, e.Number, EntryDescription = e.Description })

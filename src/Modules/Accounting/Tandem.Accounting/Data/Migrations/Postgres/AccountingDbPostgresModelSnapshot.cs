@@ -134,6 +134,44 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                     b.ToTable("account_balance", "accounting");
                 });
 
+            modelBuilder.Entity("Tandem.Accounting.Domain.CreditLimit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<decimal>("Limit")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("limit");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_limit");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_credit_limit_company_id");
+
+                    b.HasIndex("CompanyId", "PartyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_credit_limit_company_id_party_id");
+
+                    b.ToTable("credit_limit", "accounting");
+                });
+
             modelBuilder.Entity("Tandem.Accounting.Domain.ExchangeRate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -233,6 +271,180 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                     b.ToTable("fiscal_period", "accounting");
                 });
 
+            modelBuilder.Entity("Tandem.Accounting.Domain.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid?>("JournalEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<Guid?>("PaymentTermId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_term_id");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("TaxTotal")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("tax_total");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("total");
+
+                    b.Property<decimal>("Untaxed")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("untaxed");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_invoice_company_id");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoice_company_id_number");
+
+                    b.HasIndex("CompanyId", "PartyId")
+                        .HasDatabaseName("ix_invoice_company_id_party_id");
+
+                    b.HasIndex("CompanyId", "Date", "Id")
+                        .HasDatabaseName("ix_invoice_company_id_date_id");
+
+                    b.ToTable("invoice", "accounting");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.InvoiceLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Base")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("base");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("TaxAmount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("tax_amount");
+
+                    b.Property<Guid?>("TaxId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tax_id");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("unit_price");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice_line");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_invoice_line_account_id");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_invoice_line_company_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_invoice_line_invoice_id");
+
+                    b.ToTable("invoice_line", "accounting");
+                });
+
             modelBuilder.Entity("Tandem.Accounting.Domain.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -262,6 +474,10 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
                         .HasColumnName("description");
+
+                    b.Property<bool>("IsClosing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_closing");
 
                     b.Property<string>("Number")
                         .HasMaxLength(20)
@@ -377,6 +593,10 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("party_id");
 
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
@@ -397,10 +617,404 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                     b.HasIndex("CompanyId", "PartyId")
                         .HasDatabaseName("ix_journal_line_company_id_party_id");
 
+                    b.HasIndex("CompanyId", "Period", "Date")
+                        .HasDatabaseName("ix_journal_line_company_id_period_date");
+
                     b.HasIndex("CompanyId", "AccountId", "IsPosted", "Date")
                         .HasDatabaseName("ix_journal_line_company_id_account_id_is_posted_date");
 
                     b.ToTable("journal_line", "accounting");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.LedgerSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("WriteOffAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("write_off_account_id");
+
+                    b.Property<decimal>("WriteOffTolerance")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("write_off_tolerance");
+
+                    b.HasKey("Id")
+                        .HasName("pk_settings");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_settings_company_id");
+
+                    b.ToTable("settings", "accounting");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.OpenItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("CompanyAmount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("company_amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("Instalment")
+                        .HasColumnType("integer")
+                        .HasColumnName("instalment");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<bool>("IsReceivable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_receivable");
+
+                    b.Property<decimal>("OpenAmount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("open_amount");
+
+                    b.Property<decimal>("OpenCompanyAmount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("open_company_amount");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open_item");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_open_item_company_id");
+
+                    b.HasIndex("CompanyId", "InvoiceId")
+                        .HasDatabaseName("ix_open_item_company_id_invoice_id");
+
+                    b.HasIndex("CompanyId", "IsReceivable", "PartyId", "DueDate")
+                        .HasDatabaseName("ix_open_item_company_id_is_receivable_party_id_due_date");
+
+                    b.ToTable("open_item", "accounting");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("BankAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("direction");
+
+                    b.Property<decimal>("ExchangeDifference")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("exchange_difference");
+
+                    b.Property<Guid>("JournalEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<decimal>("OnAccount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("on_account");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_id");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("numeric(28,8)")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<decimal>("WriteOff")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("write_off");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_payment_company_id");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_company_id_number");
+
+                    b.HasIndex("CompanyId", "Date", "Id")
+                        .HasDatabaseName("ix_payment_company_id_date_id");
+
+                    b.ToTable("payment", "accounting");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.PaymentAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("CompanyAmount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("company_amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("document_number");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid>("OpenItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("open_item_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_allocation");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_payment_allocation_company_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_payment_allocation_payment_id");
+
+                    b.HasIndex("CompanyId", "InvoiceId")
+                        .HasDatabaseName("ix_payment_allocation_company_id_invoice_id");
+
+                    b.ToTable("payment_allocation", "accounting");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.PaymentTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Instalments")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("instalments");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_term");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_payment_term_company_id");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payment_term_company_id_code");
+
+                    b.ToTable("payment_term", "accounting");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.Tax", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("PriceIncludesTax")
+                        .HasColumnType("boolean")
+                        .HasColumnName("price_includes_tax");
+
+                    b.Property<Guid>("PurchaseAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_account_id");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("rate");
+
+                    b.Property<Guid>("SalesAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sales_account_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tax");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_tax_company_id");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_tax_company_id_code");
+
+                    b.ToTable("tax", "accounting");
                 });
 
             modelBuilder.Entity("Tandem.Accounting.Domain.Account", b =>
@@ -410,6 +1024,23 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_account_account_parent_id");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.InvoiceLine", b =>
+                {
+                    b.HasOne("Tandem.Accounting.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_line_account_account_id");
+
+                    b.HasOne("Tandem.Accounting.Domain.Invoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_line_invoice_invoice_id");
                 });
 
             modelBuilder.Entity("Tandem.Accounting.Domain.JournalLine", b =>
@@ -429,9 +1060,29 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                         .HasConstraintName("fk_journal_line_journal_entry_entry_id");
                 });
 
+            modelBuilder.Entity("Tandem.Accounting.Domain.PaymentAllocation", b =>
+                {
+                    b.HasOne("Tandem.Accounting.Domain.Payment", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_allocation_payment_payment_id");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.Invoice", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("Tandem.Accounting.Domain.JournalEntry", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.Payment", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 #pragma warning restore 612, 618
         }

@@ -125,6 +125,43 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                     b.ToTable("accounting_account_balance", (string)null);
                 });
 
+            modelBuilder.Entity("Tandem.Accounting.Domain.CreditLimit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("Limit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limit");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_credit_limit");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_credit_limit_company_id");
+
+                    b.HasIndex("CompanyId", "PartyId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_credit_limit_company_id_party_id");
+
+                    b.ToTable("accounting_credit_limit", (string)null);
+                });
+
             modelBuilder.Entity("Tandem.Accounting.Domain.ExchangeRate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -224,6 +261,173 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                     b.ToTable("accounting_fiscal_period", (string)null);
                 });
 
+            modelBuilder.Entity("Tandem.Accounting.Domain.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid?>("JournalEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<Guid?>("PaymentTermId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_term_id");
+
+                    b.Property<long>("Rate")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TaxTotal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_total");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<long>("Untaxed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("untaxed");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_invoice");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_invoice_company_id");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_invoice_company_id_number");
+
+                    b.HasIndex("CompanyId", "PartyId")
+                        .HasDatabaseName("ix_accounting_invoice_company_id_party_id");
+
+                    b.HasIndex("CompanyId", "Date", "Id")
+                        .HasDatabaseName("ix_accounting_invoice_company_id_date_id");
+
+                    b.ToTable("accounting_invoice", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.InvoiceLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("Base")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_number");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("TaxAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_amount");
+
+                    b.Property<Guid?>("TaxId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_id");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_invoice_line");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_accounting_invoice_line_account_id");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_invoice_line_company_id");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_accounting_invoice_line_invoice_id");
+
+                    b.ToTable("accounting_invoice_line", (string)null);
+                });
+
             modelBuilder.Entity("Tandem.Accounting.Domain.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -253,6 +457,10 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
                         .HasColumnName("description");
+
+                    b.Property<bool>("IsClosing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_closing");
 
                     b.Property<string>("Number")
                         .HasMaxLength(20)
@@ -365,6 +573,10 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("party_id");
 
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -385,10 +597,392 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId", "PartyId")
                         .HasDatabaseName("ix_accounting_journal_line_company_id_party_id");
 
+                    b.HasIndex("CompanyId", "Period", "Date")
+                        .HasDatabaseName("ix_accounting_journal_line_company_id_period_date");
+
                     b.HasIndex("CompanyId", "AccountId", "IsPosted", "Date")
                         .HasDatabaseName("ix_accounting_journal_line_company_id_account_id_is_posted_date");
 
                     b.ToTable("accounting_journal_line", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.LedgerSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("WriteOffAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("write_off_account_id");
+
+                    b.Property<long>("WriteOffTolerance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("write_off_tolerance");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_settings");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_settings_company_id");
+
+                    b.ToTable("accounting_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.OpenItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("CompanyAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("company_amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("Instalment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("instalment");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<bool>("IsReceivable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_receivable");
+
+                    b.Property<long>("OpenAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_amount");
+
+                    b.Property<long>("OpenCompanyAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_company_amount");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_open_item");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_open_item_company_id");
+
+                    b.HasIndex("CompanyId", "InvoiceId")
+                        .HasDatabaseName("ix_accounting_open_item_company_id_invoice_id");
+
+                    b.HasIndex("CompanyId", "IsReceivable", "PartyId", "DueDate")
+                        .HasDatabaseName("ix_accounting_open_item_company_id_is_receivable_party_id_due_date");
+
+                    b.ToTable("accounting_open_item", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("BankAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direction");
+
+                    b.Property<long>("ExchangeDifference")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exchange_difference");
+
+                    b.Property<Guid>("JournalEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("journal_entry_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long>("OnAccount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_account");
+
+                    b.Property<Guid>("PartyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_id");
+
+                    b.Property<long>("Rate")
+                        .HasPrecision(28, 8)
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<long>("WriteOff")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("write_off");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_payment");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_payment_company_id");
+
+                    b.HasIndex("CompanyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_payment_company_id_number");
+
+                    b.HasIndex("CompanyId", "Date", "Id")
+                        .HasDatabaseName("ix_accounting_payment_company_id_date_id");
+
+                    b.ToTable("accounting_payment", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.PaymentAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("CompanyAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("company_amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<Guid>("OpenItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_item_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_payment_allocation");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_payment_allocation_company_id");
+
+                    b.HasIndex("PaymentId")
+                        .HasDatabaseName("ix_accounting_payment_allocation_payment_id");
+
+                    b.HasIndex("CompanyId", "InvoiceId")
+                        .HasDatabaseName("ix_accounting_payment_allocation_company_id_invoice_id");
+
+                    b.ToTable("accounting_payment_allocation", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.PaymentTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Instalments")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instalments");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_payment_term");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_payment_term_company_id");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_payment_term_company_id_code");
+
+                    b.ToTable("accounting_payment_term", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.Tax", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("PriceIncludesTax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_includes_tax");
+
+                    b.Property<Guid>("PurchaseAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purchase_account_id");
+
+                    b.Property<long>("Rate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rate");
+
+                    b.Property<Guid>("SalesAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sales_account_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_tax");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_tax_company_id");
+
+                    b.HasIndex("CompanyId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_tax_company_id_code");
+
+                    b.ToTable("accounting_tax", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Accounting.Domain.Account", b =>
@@ -398,6 +992,23 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_accounting_account_accounting_account_parent_id");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.InvoiceLine", b =>
+                {
+                    b.HasOne("Tandem.Accounting.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_invoice_line_accounting_account_account_id");
+
+                    b.HasOne("Tandem.Accounting.Domain.Invoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_invoice_line_accounting_invoice_invoice_id");
                 });
 
             modelBuilder.Entity("Tandem.Accounting.Domain.JournalLine", b =>
@@ -417,9 +1028,29 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                         .HasConstraintName("fk_accounting_journal_line_accounting_journal_entry_entry_id");
                 });
 
+            modelBuilder.Entity("Tandem.Accounting.Domain.PaymentAllocation", b =>
+                {
+                    b.HasOne("Tandem.Accounting.Domain.Payment", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_payment_allocation_accounting_payment_payment_id");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.Invoice", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
             modelBuilder.Entity("Tandem.Accounting.Domain.JournalEntry", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.Payment", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 #pragma warning restore 612, 618
         }

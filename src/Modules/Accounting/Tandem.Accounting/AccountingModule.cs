@@ -52,6 +52,11 @@ public sealed class AccountingModule : ITandemModule
         new("Accounting", "Periods", "/accounting/periods", "event", AccountingPermissions.Read, 47),
     ];
 
+    public IReadOnlyList<SlotContribution> Slots =>
+    [
+        new(Platform.Modules.Slots.PartyPage, typeof(PartyAccountingPanel), "Accounting", AccountingPermissions.Read, 30),
+    ];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<AccountingDb, AccountingDbSqlite, AccountingDbPostgres>(AccountingDb.SchemaName);

@@ -85,7 +85,8 @@ internal sealed class JournalEntriesHandler(
         var entry = await db.Entries.Include(e => e.Lines).SingleOrDefaultAsync(e => e.Id == id, ct);
         if (entry is null)
             return Error.NotFound("Journal entry");
-        entry.EnsureDraft();
+        if (entry.Status == EntryStatus.Posted)
+            return Error.Conflict("entry_posted", $"Entry {entry.Number} is posted and cannot be deleted; reverse it instead.");
         db.Entries.Remove(entry);
         await db.SaveChangesAsync(ct);
         return true;
@@ -112,6 +113,10 @@ internal sealed class JournalEntriesHandler(
         var lineAccounts = original.Lines.Select(l => l.AccountId).Distinct().ToList();
         if (await db.Accounts.AnyAsync(a => lineAccounts.Contains(a.Id) && (a.Role == ControlRole.Receivable || a.Role == ControlRole.Payable), ct))
             return new Error("control_account_manual", "The entry moves receivables or payables; correct the invoice or payment with a credit note or a refund instead.");
+        if (original.Status != EntryStatus.Posted)
+            return new Error("entry_not_posted", "Only a posted entry can be reversed; a draft can simply be changed or deleted.");
+        if (original.ReversedById is not null)
+            return Error.Conflict("entry_already_reversed", $"Entry {original.Number} has already been reversed.");
         var reversal = original.DraftReversal(date ?? original.Date, clock.GetUtcNow());
         original.MarkReversedBy(reversal.Id);
         db.Entries.Add(reversal);

@@ -49,7 +49,14 @@ internal sealed class PeriodsHandler(AccountingDb db, DbSession session)
         var period = await db.Periods.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (period is null)
             return Error.NotFound("Period");
-        change(period);
+        try
+        {
+            change(period);
+        }
+        catch (BusinessRuleException refused)
+        {
+            return refused.Error;
+        }
         await db.SaveChangesAsync(ct);
         return ToDto(period);
     }

@@ -47,3 +47,29 @@ public static class AccountingPermissions
 
 /// <summary>What a customer owes against their credit limit, in the company currency; no limit means unlimited.</summary>
 public sealed record CreditPosition(Guid PartyId, Money Open, Money? Limit, Money? Available);
+
+/// <summary>The four documents of receivables and payables.</summary>
+public enum InvoiceKind
+{
+    CustomerInvoice,
+    CustomerCreditNote,
+    VendorBill,
+    VendorRefund,
+}
+
+/// <summary>Whether a payment brings money in or sends it out.</summary>
+public enum PaymentDirection
+{
+    /// <summary>Money received, usually from a customer.</summary>
+    In,
+
+    /// <summary>Money paid, usually to a supplier.</summary>
+    Out,
+}
+
+/// <summary>How an instalment of a payment term is sized.</summary>
+public enum InstalmentKind
+{
+    Percent,
+    Remainder,
+}

@@ -1,14 +1,7 @@
+using Tandem.Accounting.Contracts;
 using Tandem.SharedKernel;
 
 namespace Tandem.Accounting.Domain;
-
-public enum InvoiceKind
-{
-    CustomerInvoice,
-    CustomerCreditNote,
-    VendorBill,
-    VendorRefund,
-}
 
 /// <summary>
 /// A customer invoice or credit note, or a vendor bill or refund. A draft changes freely; posting numbers it

@@ -1,15 +1,7 @@
+using Tandem.Accounting.Contracts;
 using Tandem.SharedKernel;
 
 namespace Tandem.Accounting.Domain;
-
-public enum PaymentDirection
-{
-    /// <summary>Money received, usually from a customer.</summary>
-    In,
-
-    /// <summary>Money paid, usually to a supplier.</summary>
-    Out,
-}
 
 /// <summary>A payment received or made, posted at once and allocated to one or several open items.</summary>
 internal sealed class Payment : Entity

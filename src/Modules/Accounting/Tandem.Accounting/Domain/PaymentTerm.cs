@@ -1,12 +1,7 @@
+using Tandem.Accounting.Contracts;
 using Tandem.SharedKernel;
 
 namespace Tandem.Accounting.Domain;
-
-public enum InstalmentKind
-{
-    Percent,
-    Remainder,
-}
 
 /// <summary>A payment term: instalments, each a percent of the total (or the remainder) due some days after the invoice date.</summary>
 internal sealed class PaymentTerm : Entity

@@ -75,8 +75,10 @@ internal sealed class LoadDefaultChartHandler(AccountingDb db, DbSession session
 internal static class LoadDefaultChartEndpoint
 {
     public static void Map(IEndpointRouteBuilder accounts) =>
-        accounts.MapPost("/default-chart", async (LoadDefaultChartHandler handler, CancellationToken ct) =>
-                Results.Ok(new { added = await handler.HandleAsync(ct) }))
+        accounts.MapPost("/default-chart", async (HttpRequest request, LoadDefaultChartHandler handler, CancellationToken ct) =>
+                request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0
+                    ? Problems.Of("body_not_expected", "This action takes no request body.", StatusCodes.Status400BadRequest)
+                    : Results.Ok(new { added = await handler.HandleAsync(ct) }))
             .RequireAuthorization(AccountingPermissions.Manage)
             .WithName("LoadDefaultChart")
             .WithSummary("Add the default chart's accounts that the company does not have yet");

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tandem.Accounting.Contracts;
 using Tandem.Accounting.Data;
 using Tandem.Accounting.Features.Accounts;
+using Tandem.Accounting.Features.Budgets;
 using Tandem.Accounting.Features.Closing;
 using Tandem.Accounting.Features.Invoices;
 using Tandem.Accounting.Features.Payments;
@@ -35,7 +36,7 @@ public sealed class AccountingModule : ITandemModule
         new(AccountingPermissions.Write, "Draft journal entries, invoices and payments"),
         new(AccountingPermissions.Post, "Post and reverse entries in the ledger"),
         new(AccountingPermissions.Close, "Open fiscal years, close and lock periods"),
-        new(AccountingPermissions.Manage, "Maintain the chart of accounts and exchange rates"),
+        new(AccountingPermissions.Manage, "Maintain the chart of accounts, taxes, payment terms, exchange rates, budgets and credit limits"),
     ];
 
     public IReadOnlyList<NavItem> Navigation =>
@@ -79,6 +80,7 @@ public sealed class AccountingModule : ITandemModule
         services.AddScoped<ReceivablesQuery>();
         services.AddScoped<ReceivablesHandler>();
         services.AddScoped<ClosingHandler>();
+        services.AddScoped<BudgetsHandler>();
         services.AddScoped<IConsistencyCheck, LedgerCheck>();
         services.AddScoped<IPartyReferenceHolder, LedgerPartyReferences>();
         services.AddScoped<IAccountingModule, AccountingFacade>();
@@ -99,6 +101,7 @@ public sealed class AccountingModule : ITandemModule
         PaymentEndpoints.Map(accounting.MapGroup("/payments"));
         ReceivablesEndpoints.Map(accounting);
         ClosingEndpoints.Map(accounting);
+        BudgetEndpoints.Map(accounting);
     }
 
     public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>

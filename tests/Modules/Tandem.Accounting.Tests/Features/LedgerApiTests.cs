@@ -53,6 +53,16 @@ public abstract class LedgerApiTests(TandemServer server)
         Assert.Equal(249.50m, Amount(pnl.GetProperty("netProfit")));
         Assert.Equal(0m, Amount(pnl.GetProperty("comparisonNetProfit")));
 
+        // Budgets for February: sales 600.00, rent 200.00 → net budget 400.00; actual sales 500.00 and rent 250.50.
+        Assert.Equal(HttpStatusCode.OK, (await ledger.Http.PutAsJsonAsync("/api/v1/accounting/budgets", new { accountId = ledger.Account("4000"), month = "2025-02", amount = LedgerClient.Eur(600m) }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ledger.Http.PutAsJsonAsync("/api/v1/accounting/budgets", new { accountId = ledger.Account("6100"), month = "2025-02", amount = LedgerClient.Eur(200m) }, Ct)).StatusCode);
+        var budgeted = await ledger.GetAsync("/api/v1/accounting/reports/profit-and-loss?from=2025-02-01&to=2025-02-28");
+        Assert.Equal(600m, Amount(budgeted.GetProperty("income").GetProperty("budgetTotal")));
+        Assert.Equal(200m, Amount(budgeted.GetProperty("expenses").GetProperty("budgetTotal")));
+        Assert.Equal(400m, Amount(budgeted.GetProperty("budgetNetProfit")));
+        Assert.Equal(500m, Amount(Row(budgeted.GetProperty("income"), "4000").GetProperty("amount")));
+        Assert.Equal(0m, Amount((await ledger.GetAsync("/api/v1/accounting/reports/profit-and-loss?from=2025-03-01&to=2025-03-31")).GetProperty("budgetNetProfit")));
+
         // Balance sheet at year end: assets 749.50 + 600.00 = 1,349.50; liabilities 100.00;
         // equity 1,000.00 capital + 249.50 unallocated earnings = 1,249.50; 100.00 + 1,249.50 = 1,349.50.
         var sheet = await ledger.GetAsync("/api/v1/accounting/reports/balance-sheet?date=2025-12-31&compareDate=2025-01-31");

@@ -24,6 +24,7 @@ internal abstract class AccountingDb(DbContextOptions options, ModuleDbServices 
     public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
     public DbSet<LedgerSettings> Settings => Set<LedgerSettings>();
     public DbSet<CreditLimit> CreditLimits => Set<CreditLimit>();
+    public DbSet<Budget> Budgets => Set<Budget>();
 
     /// <summary>Not company-filtered by the model (no <c>Entity</c>): every query filters on <see cref="CompanyId"/> itself.</summary>
     public DbSet<AccountBalance> Balances => Set<AccountBalance>();
@@ -170,6 +171,13 @@ internal abstract class AccountingDb(DbContextOptions options, ModuleDbServices 
         {
             limit.ToTable("credit_limit");
             limit.HasIndex(l => new { l.CompanyId, l.PartyId }).IsUnique();
+        });
+
+        modelBuilder.Entity<Budget>(budget =>
+        {
+            budget.ToTable("budget");
+            budget.HasIndex(b => new { b.CompanyId, b.AccountId, b.Period }).IsUnique();
+            budget.HasIndex(b => new { b.CompanyId, b.Period });
         });
 
         modelBuilder.Entity<AccountBalance>(balance =>

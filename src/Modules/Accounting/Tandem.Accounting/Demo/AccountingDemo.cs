@@ -4,6 +4,7 @@ using Tandem.Accounting.Contracts;
 using Tandem.Accounting.Data;
 using Tandem.Accounting.Domain;
 using Tandem.Accounting.Features.Accounts;
+using Tandem.Accounting.Features.Budgets;
 using Tandem.Accounting.Features.ExchangeRates;
 using Tandem.Accounting.Features.Invoices;
 using Tandem.Accounting.Features.JournalEntries;
@@ -79,6 +80,13 @@ internal static class AccountingDemo
 
         // Twelve months ending with the current one; amounts vary by month so the reports have shape.
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
+        var budgets = services.GetRequiredService<BudgetsHandler>();
+        for (var i = 0; i < 12; i++)
+        {
+            var month = first.AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (account, amount) in new[] { ("4000", 11_000m), ("4100", 1_200m), ("5000", 5_800m), ("6000", 4_200m), ("6100", 1_800m) })
+                Check(await budgets.SetAsync(new BudgetInput(accounts[account], month, new Money(amount, eur)), ct), "budget");
+        }
         await Entry(first, "Share capital paid in", ("1000", 60_000m, 0m), ("3000", 0m, 60_000m));
         await Entry(first.AddDays(1), "Delivery van bought", ("1500", 18_000m, 0m), ("1000", 0m, 18_000m));
         for (var i = 0; i < 12; i++)

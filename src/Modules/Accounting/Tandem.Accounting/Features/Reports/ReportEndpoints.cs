@@ -38,14 +38,14 @@ internal static class ReportEndpoints
                     return Problems.From(range.Error!);
                 var report = await query.ProfitAndLossAsync(range.Value, ct);
                 return Respond(format, report, "profit-and-loss", () => Csv.Write(
-                    ["section", "code", "name", "amount", "comparison"],
-                    new[] { report.Income, report.Expenses }.SelectMany(s => s.Rows.Select(r => new[] { s.Title, r.Code, r.Name, Csv.Amount(r.Amount), r.Comparison is { } c ? Csv.Amount(c) : "" })
-                        .Append([s.Title, "", "Total " + s.Title.ToLowerInvariant(), Csv.Amount(s.Total), s.ComparisonTotal is { } t ? Csv.Amount(t) : ""]))
-                        .Append(["", "", "Net profit", Csv.Amount(report.NetProfit), report.ComparisonNetProfit is { } n ? Csv.Amount(n) : ""])));
+                    ["section", "code", "name", "amount", "comparison", "budget"],
+                    new[] { report.Income, report.Expenses }.SelectMany(s => s.Rows.Select(r => new[] { s.Title, r.Code, r.Name, Csv.Amount(r.Amount), r.Comparison is { } c ? Csv.Amount(c) : "", r.Budget is { } b ? Csv.Amount(b) : "" })
+                        .Append([s.Title, "", "Total " + s.Title.ToLowerInvariant(), Csv.Amount(s.Total), s.ComparisonTotal is { } t ? Csv.Amount(t) : "", s.BudgetTotal is { } bt ? Csv.Amount(bt) : ""]))
+                        .Append(["", "", "Net profit", Csv.Amount(report.NetProfit), report.ComparisonNetProfit is { } n ? Csv.Amount(n) : "", Csv.Amount(report.BudgetNetProfit)])));
             })
             .RequireAuthorization(AccountingPermissions.Read)
             .WithName("ProfitAndLoss")
-            .WithSummary("Income, expenses and net profit over a date range, with an optional comparison range");
+            .WithSummary("Income, expenses and net profit over a date range, with an optional comparison range and the budget");
 
         reports.MapGet("/balance-sheet", async (DateOnly? date, DateOnly? compareDate, string? format, ReportsQuery query, TimeProvider clock, CancellationToken ct) =>
             {

@@ -52,13 +52,14 @@ public sealed record TrialBalance(
     DateOnly From, DateOnly To, DateOnly? CompareFrom, DateOnly? CompareTo, IReadOnlyList<TrialBalanceRow> Rows,
     Money TotalDebit, Money TotalCredit, bool Balanced);
 
-public sealed record StatementRow(Guid AccountId, string Code, string Name, AccountType Type, Guid? ParentId, Money Amount, Money? Comparison);
+/// <summary>An account's figure; on the profit and loss also its budget for the months the range touches.</summary>
+public sealed record StatementRow(Guid AccountId, string Code, string Name, AccountType Type, Guid? ParentId, Money Amount, Money? Comparison, Money? Budget = null);
 
-public sealed record StatementSection(string Title, IReadOnlyList<StatementRow> Rows, Money Total, Money? ComparisonTotal);
+public sealed record StatementSection(string Title, IReadOnlyList<StatementRow> Rows, Money Total, Money? ComparisonTotal, Money? BudgetTotal = null);
 
 public sealed record ProfitAndLoss(
     DateOnly From, DateOnly To, DateOnly? CompareFrom, DateOnly? CompareTo, StatementSection Income, StatementSection Expenses,
-    Money NetProfit, Money? ComparisonNetProfit);
+    Money NetProfit, Money? ComparisonNetProfit, Money BudgetNetProfit);
 
 public sealed record BalanceSheet(
     DateOnly Date, DateOnly? CompareDate, StatementSection Assets, StatementSection Liabilities, StatementSection Equity,
@@ -112,11 +113,16 @@ internal sealed class ReportsQuery(AccountingDb db, LedgerFigures figures, Compa
         var accounts = await AccountsAsync(ct);
         var movement = await figures.MovementAsync(range.From, range.To, ct);
         var comparison = range.HasComparison ? await figures.MovementAsync(range.CompareFrom!.Value, range.CompareTo!.Value, ct) : null;
-        var income = Section("Income", accounts.Where(a => a.Type == AccountType.Income), movement, comparison, currency, creditNatured: true);
-        var expenses = Section("Expenses", accounts.Where(a => a.Type == AccountType.Expense), movement, comparison, currency, creditNatured: false);
+        var (firstMonth, lastMonth) = (AccountBalance.PeriodOf(range.From), AccountBalance.PeriodOf(range.To));
+        var budgets = await db.Budgets.AsNoTracking().Where(b => b.Period >= firstMonth && b.Period <= lastMonth)
+            .GroupBy(b => b.AccountId).Select(g => new { AccountId = g.Key, Amount = g.Sum(b => b.Amount) })
+            .ToDictionaryAsync(b => b.AccountId, b => b.Amount, ct);
+        var income = WithBudget(Section("Income", accounts.Where(a => a.Type == AccountType.Income), movement, comparison, currency, creditNatured: true, budgets.Keys), budgets, currency);
+        var expenses = WithBudget(Section("Expenses", accounts.Where(a => a.Type == AccountType.Expense), movement, comparison, currency, creditNatured: false, budgets.Keys), budgets, currency);
         return new ProfitAndLoss(range.From, range.To, range.CompareFrom, range.CompareTo, income, expenses,
             income.Total - expenses.Total,
-            comparison is null ? null : income.ComparisonTotal!.Value - expenses.ComparisonTotal!.Value);
+            comparison is null ? null : income.ComparisonTotal!.Value - expenses.ComparisonTotal!.Value,
+            income.BudgetTotal!.Value - expenses.BudgetTotal!.Value);
     }
 
     public async Task<BalanceSheet> BalanceSheetAsync(DateOnly date, DateOnly? compareDate, CancellationToken ct)
@@ -173,16 +179,23 @@ internal sealed class ReportsQuery(AccountingDb db, LedgerFigures figures, Compa
             new Money(movement.Debit, currency), new Money(movement.Credit, currency), new Money(opening + movement.Net, currency), truncated);
     }
 
+    private static StatementSection WithBudget(StatementSection section, Dictionary<Guid, decimal> budgets, CurrencyCode currency)
+    {
+        var rows = section.Rows.Select(r => r with { Budget = new Money(budgets.GetValueOrDefault(r.AccountId), currency) }).ToList();
+        return section with { Rows = rows, BudgetTotal = new Money(rows.Sum(r => r.Budget!.Value.Amount), currency) };
+    }
+
     private static StatementSection Section(
         string title, IEnumerable<AccountRow> accounts, Dictionary<Guid, Movement> figures, Dictionary<Guid, Movement>? comparison,
-        CurrencyCode currency, bool creditNatured)
+        CurrencyCode currency, bool creditNatured, IEnumerable<Guid>? alwaysShow = null)
     {
+        var shown = alwaysShow?.ToHashSet() ?? [];
         var sign = creditNatured ? -1m : 1m;
         var rows = accounts
             .Select(a => new StatementRow(a.Id, a.Code, a.Name, a.Type, a.ParentId,
                 new Money(sign * figures.GetValueOrDefault(a.Id).Net, currency),
                 comparison is null ? null : new Money(sign * comparison.GetValueOrDefault(a.Id).Net, currency)))
-            .Where(r => r.Amount.Amount != 0 || (r.Comparison?.Amount ?? 0) != 0)
+            .Where(r => r.Amount.Amount != 0 || (r.Comparison?.Amount ?? 0) != 0 || shown.Contains(r.AccountId))
             .ToList();
         return new StatementSection(title, rows, new Money(rows.Sum(r => r.Amount.Amount), currency),
             comparison is null ? null : new Money(rows.Sum(r => r.Comparison!.Value.Amount), currency));

@@ -11,7 +11,7 @@ using Tandem.Accounting.Data;
 namespace Tandem.Accounting.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AccountingDbSqlite))]
-    [Migration("20261123161624_Initial")]
+    [Migration("20261123170330_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -126,6 +126,50 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_accounting_account_balance_company_id_period");
 
                     b.ToTable("accounting_account_balance", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.Budget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_budget");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_budget_company_id");
+
+                    b.HasIndex("CompanyId", "Period")
+                        .HasDatabaseName("ix_accounting_budget_company_id_period");
+
+                    b.HasIndex("CompanyId", "AccountId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounting_budget_company_id_account_id_period");
+
+                    b.ToTable("accounting_budget", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Accounting.Domain.CreditLimit", b =>

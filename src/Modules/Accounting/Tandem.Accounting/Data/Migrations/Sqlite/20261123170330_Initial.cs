@@ -55,6 +55,22 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "accounting_budget",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    period = table.Column<int>(type: "INTEGER", nullable: false),
+                    amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    company_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_accounting_budget", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "accounting_credit_limit",
                 columns: table => new
                 {
@@ -377,6 +393,22 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                 columns: new[] { "company_id", "period" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_accounting_budget_company_id",
+                table: "accounting_budget",
+                column: "company_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounting_budget_company_id_account_id_period",
+                table: "accounting_budget",
+                columns: new[] { "company_id", "account_id", "period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_accounting_budget_company_id_period",
+                table: "accounting_budget",
+                columns: new[] { "company_id", "period" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_accounting_credit_limit_company_id",
                 table: "accounting_credit_limit",
                 column: "company_id");
@@ -576,6 +608,9 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "accounting_account_balance");
+
+            migrationBuilder.DropTable(
+                name: "accounting_budget");
 
             migrationBuilder.DropTable(
                 name: "accounting_credit_limit");

@@ -12,7 +12,7 @@ using Tandem.Accounting.Data;
 namespace Tandem.Accounting.Data.Migrations.Postgres
 {
     [DbContext(typeof(AccountingDbPostgres))]
-    [Migration("20261123161638_Initial")]
+    [Migration("20261123170344_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -135,6 +135,51 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                         .HasDatabaseName("ix_account_balance_company_id_period");
 
                     b.ToTable("account_balance", "accounting");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.Budget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_budget_company_id");
+
+                    b.HasIndex("CompanyId", "Period")
+                        .HasDatabaseName("ix_budget_company_id_period");
+
+                    b.HasIndex("CompanyId", "AccountId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budget_company_id_account_id_period");
+
+                    b.ToTable("budget", "accounting");
                 });
 
             modelBuilder.Entity("Tandem.Accounting.Domain.CreditLimit", b =>

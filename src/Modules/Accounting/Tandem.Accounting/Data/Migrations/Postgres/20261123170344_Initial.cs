@@ -61,6 +61,23 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "budget",
+                schema: "accounting",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    period = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(28,4)", precision: 28, scale: 4, nullable: false),
+                    company_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_budget", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "credit_limit",
                 schema: "accounting",
                 columns: table => new
@@ -405,6 +422,25 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                 columns: new[] { "company_id", "period" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_budget_company_id",
+                schema: "accounting",
+                table: "budget",
+                column: "company_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_budget_company_id_account_id_period",
+                schema: "accounting",
+                table: "budget",
+                columns: new[] { "company_id", "account_id", "period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_budget_company_id_period",
+                schema: "accounting",
+                table: "budget",
+                columns: new[] { "company_id", "period" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_credit_limit_company_id",
                 schema: "accounting",
                 table: "credit_limit",
@@ -641,6 +677,10 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "account_balance",
+                schema: "accounting");
+
+            migrationBuilder.DropTable(
+                name: "budget",
                 schema: "accounting");
 
             migrationBuilder.DropTable(

@@ -85,6 +85,11 @@ public abstract class LedgerApiTests(TandemServer server)
         Assert.StartsWith("code,name,type,opening,debit,credit,closing,comparison\r\n", csv, StringComparison.Ordinal);
         Assert.Contains("1000,Bank,asset,0.00,1000.00,250.50,749.50,\r\n", csv, StringComparison.Ordinal);
 
+        var xlsx = await ledger.Http.GetAsync("/api/v1/accounting/reports/profit-and-loss?from=2025-01-01&to=2025-12-31&format=xlsx", Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        var workbook = await xlsx.Content.ReadAsByteArrayAsync(Ct);
+        Assert.True(workbook.Length > 100 && workbook[0] == (byte)'P' && workbook[1] == (byte)'K', "An xlsx file is a zip archive.");
+
         await ledger.AssertLedgerConsistentAsync();
     }
 

@@ -29,7 +29,7 @@ internal static class ReportEndpoints
             })
             .RequireAuthorization(AccountingPermissions.Read)
             .WithName("TrialBalance")
-            .WithSummary("Opening, debits, credits and closing per account over a date range (format=csv for a file)");
+            .WithSummary("Opening, debits, credits and closing per account over a date range (format=csv or xlsx for a file)");
 
         reports.MapGet("/profit-and-loss", async (DateOnly? from, DateOnly? to, string? compare, DateOnly? compareFrom, DateOnly? compareTo, string? format, ReportsQuery query, TimeProvider clock, CancellationToken ct) =>
             {
@@ -90,8 +90,78 @@ internal static class ReportEndpoints
     {
         null or "" or "json" => Results.Ok(report),
         "csv" => Results.File(Encoding.UTF8.GetBytes(csv()), "text/csv; charset=utf-8", $"{name}.csv"),
-        _ => Problems.From(Error.Validation("format", "json or csv.")),
+        "xlsx" => Results.File(Xlsx.FromCsv(csv(), name), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
+        _ => Problems.From(Error.Validation("format", "json, csv or xlsx.")),
     };
+}
+
+/// <summary>The same table as the CSV export, as an Excel workbook with amounts as numbers.</summary>
+internal static class Xlsx
+{
+    private static readonly HashSet<string> AmountColumns = new(StringComparer.Ordinal) { "opening", "debit", "credit", "closing", "comparison", "amount", "budget", "balance" };
+
+    public static byte[] FromCsv(string csv, string sheet)
+    {
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = Cells(lines[0]);
+        var rows = lines.Skip(1).Select(line =>
+        {
+            var cells = Cells(line);
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Count; i++)
+            {
+                var cell = i < cells.Count ? cells[i] : "";
+                row[header[i]] = AmountColumns.Contains(header[i]) && decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : cell;
+            }
+            return row;
+        }).ToList();
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows, sheetName: sheet);
+        return stream.ToArray();
+    }
+
+    // Reads back one line the CSV writer produced: commas separate, quoted cells double their quotes.
+    private static List<string> Cells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+        cells.Add(cell.ToString());
+        return cells;
+    }
 }
 
 /// <summary>RFC 4180 CSV with invariant numbers, for spreadsheets.</summary>

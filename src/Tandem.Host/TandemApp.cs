@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using Tandem.Accounting;
 using Tandem.Catalog;
 using Tandem.Crm;
 using Tandem.Parties;
@@ -25,7 +26,8 @@ public static class TandemApp
     public const string DefaultUrl = "http://localhost:5080";
 
     /// <summary>The modules this server runs, in the order their menus and migrations come.</summary>
-    public static IReadOnlyList<ITandemModule> CreateModules() => [new PartiesModule(), new CatalogModule(), new CrmModule(), new Web.PlatformUiModule()];
+    public static IReadOnlyList<ITandemModule> CreateModules() =>
+        [new PartiesModule(), new CatalogModule(), new CrmModule(), new AccountingModule(), new Web.PlatformUiModule()];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {

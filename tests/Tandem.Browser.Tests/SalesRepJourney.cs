@@ -8,7 +8,7 @@ namespace Tandem.Browser.Tests;
 public sealed partial class SalesRepJourney(SqliteServer server, Chromium chromium) : IClassFixture<SqliteServer>, IClassFixture<Chromium>
 {
     [Fact]
-    public async Task A_rep_creates_qualifies_and_converts_a_lead_moves_the_opportunity_and_logs_a_call_with_a_note()
+    public async Task A_rep_creates_qualifies_and_converts_a_lead_moves_the_opportunity_logs_a_call_with_a_note_and_finds_it_by_search()
     {
         var (email, password) = await server.CreateUserAsync(["sales_rep"]);
         await using var browser = await BrowserSession.OpenAsync(chromium, server);
@@ -56,6 +56,17 @@ public sealed partial class SalesRepJourney(SqliteServer server, Chromium chromi
         await Expect(page.Locator("#opportunity-activities")).ToContainTextAsync("Call with Greta about delivery");
         await Expect(page.Locator("#opportunity-notes")).ToContainTextAsync("before Easter");
         await browser.ScreenshotAsync("crm-opportunity");
+
+        // Found again from anywhere by a word of the note, and the result leads back to the opportunity.
+        await page.FillAsync("#global-search", "easter");
+        await page.PressAsync("#global-search", "Enter");
+        await page.WaitForURLAsync(new Regex("/search\\?q=easter$"));
+        var hit = page.Locator("#search-results .search-hit", new() { HasText = "before Easter" });
+        await Expect(hit).ToHaveCountAsync(1);
+        await Expect(hit).ToContainTextAsync("Note");
+        await browser.ScreenshotAsync("crm-search");
+        await hit.ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/crm/opportunities/{opportunityId}$"));
     }
 
     [GeneratedRegex("/crm/leads/([0-9a-f-]{36})$")]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Platform.Audit;
+using Tandem.Platform.Consistency;
 using Tandem.Platform.Identity;
 using Tandem.Platform.Security;
 
@@ -9,7 +10,7 @@ namespace Tandem.Host.Cli;
 
 /// <summary>
 /// The host binary's commands: <c>serve</c> (the default), <c>migrate</c>, <c>seed demo</c>,
-/// <c>users add</c> and <c>audit verify</c>. Configuration comes from the same places as the server's.
+/// <c>users add</c>, <c>audit verify</c> and <c>check</c>. Configuration comes from the same places as the server's.
 /// </summary>
 public static class TandemCli
 {
@@ -52,6 +53,7 @@ public static class TandemCli
 
         root.Add(UsersCommand());
         root.Add(AuditCommand());
+        root.Add(CheckCommand());
 
         return await root.Parse(args).InvokeAsync();
     }
@@ -129,6 +131,38 @@ public static class TandemCli
         }, ct));
         audit.Add(verify);
         return audit;
+    }
+
+    private static Command CheckCommand()
+    {
+        var check = new Command("check", "Prove the stored data's invariants; exits non-zero on any violation.");
+        var all = new Command("all", "Run every module's consistency check.") { TreatUnmatchedTokensAsErrors = false };
+        all.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, null, token), ct));
+        check.Add(all);
+        var ledger = new Command("ledger", "Posted entries balance, balances equal the sum of their lines.") { TreatUnmatchedTokensAsErrors = false };
+        ledger.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, "ledger", token), ct));
+        check.Add(ledger);
+        return check;
+    }
+
+    private static async Task<int> RunChecksAsync(IServiceProvider services, string? name, CancellationToken ct)
+    {
+        var checks = services.GetServices<IConsistencyCheck>().Where(c => name is null || c.Name == name).ToList();
+        if (checks.Count == 0)
+        {
+            Console.Error.WriteLine(name is null ? "No consistency checks are registered." : $"No consistency check named {name}.");
+            return 2;
+        }
+        var violations = 0;
+        foreach (var check in checks)
+        {
+            var found = await check.RunAsync(ct);
+            foreach (var violation in found)
+                Console.Error.WriteLine($"{violation.Check}: company {violation.CompanyId}: {violation.Rule}: {violation.Detail}");
+            Console.WriteLine($"{check.Name}: {(found.Count == 0 ? "consistent" : $"{found.Count} violation(s)")}");
+            violations += found.Count;
+        }
+        return violations == 0 ? 0 : 1;
     }
 
     private static string Describe(AuditBreakKind kind) => kind switch

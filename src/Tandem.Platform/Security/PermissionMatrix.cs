@@ -11,11 +11,23 @@ public static class PermissionMatrix
     {
         [Roles.Admin] = ["*"],
         [Roles.SalesRep] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadCustomFields, "crm.read", "crm.write"],
-        [Roles.SalesManager] = ["parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields, "crm.read", "crm.write", "crm.manage"],
+        [Roles.SalesManager] =
+        [
+            "parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
+            "crm.read", "crm.write", "crm.manage",
+        ],
         [Roles.Marketing] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadCustomFields, "crm.read", "crm.write"],
         [Roles.ServiceAgent] = ["parties.read", "catalog.read", PlatformPermissions.ReadCustomFields],
-        [Roles.Accountant] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields],
-        [Roles.FinanceManager] = ["parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields],
+        [Roles.Accountant] =
+        [
+            "parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
+            "accounting.read", "accounting.write", "accounting.post",
+        ],
+        [Roles.FinanceManager] =
+        [
+            "parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
+            "accounting.read", "accounting.write", "accounting.post", "accounting.close", "accounting.manage",
+        ],
         [Roles.Warehouse] = ["parties.read", "catalog.read", PlatformPermissions.ReadCustomFields],
         [Roles.Purchasing] = ["parties.read", "parties.write", "catalog.read", "catalog.write", PlatformPermissions.ReadCustomFields],
         [Roles.ProductionPlanner] = ["catalog.read", PlatformPermissions.ReadCustomFields],

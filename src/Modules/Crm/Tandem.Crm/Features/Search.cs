@@ -22,7 +22,8 @@ internal static class SearchDocuments
     public static SearchDocument For(Note n) => new("note", n.Id, n.Text.Length > 80 ? n.Text[..80] : n.Text, n.AuthorName, n.Text, Url(n.AccountId, n.LeadId, n.OpportunityId));
 
     private static string Url(Guid? account, Guid? lead, Guid? opportunity) =>
-        account is { } a ? $"/crm/accounts/{a}" : opportunity is { } o ? $"/crm/opportunities/{o}" : lead is { } l ? $"/crm/leads/{l}" : "/crm/my-day";
+        // The most specific record first: a note logged on an opportunity opens the opportunity, not its account.
+        opportunity is { } o ? $"/crm/opportunities/{o}" : account is { } a ? $"/crm/accounts/{a}" : lead is { } l ? $"/crm/leads/{l}" : "/crm/my-day";
 
     private static string? Join(params string?[] parts)
     {

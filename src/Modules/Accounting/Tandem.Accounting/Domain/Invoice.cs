@@ -1,0 +1,202 @@
+using Tandem.Accounting.Contracts;
+using Tandem.SharedKernel;
+
+namespace Tandem.Accounting.Domain;
+
+/// <summary>
+/// A customer invoice or credit note, or a vendor bill or refund. A draft changes freely; posting numbers it
+/// gap-free, writes its journal entry and opens one open item per instalment of its payment term.
+/// </summary>
+internal sealed class Invoice : Entity
+{
+    private readonly List<InvoiceLine> _lines = [];
+
+    private Invoice()
+    {
+    }
+
+    public InvoiceKind Kind { get; private set; }
+    public string? Number { get; private set; }
+    public Guid PartyId { get; private set; }
+    public DateOnly Date { get; private set; }
+    public CurrencyCode Currency { get; private set; }
+    public Guid? PaymentTermId { get; private set; }
+    public string? Reference { get; private set; }
+    public EntryStatus Status { get; private set; }
+    public decimal Untaxed { get; private set; }
+    public decimal TaxTotal { get; private set; }
+    public decimal Total { get; private set; }
+
+    /// <summary>The rate used to post it: company-currency units per unit of <see cref="Currency"/>.</summary>
+    public decimal Rate { get; private set; }
+
+    public Guid? JournalEntryId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public IReadOnlyList<InvoiceLine> Lines => _lines;
+
+    public bool IsCustomer => Kind is InvoiceKind.CustomerInvoice or InvoiceKind.CustomerCreditNote;
+
+    /// <summary>Invoices and refunds raise what the party owes us (receivable debit, payable debit); credit notes and bills lower it.</summary>
+    public int Sign => Kind is InvoiceKind.CustomerInvoice or InvoiceKind.VendorRefund ? 1 : -1;
+
+    public string Sequence => Kind switch
+    {
+        InvoiceKind.CustomerInvoice => "customer-invoice",
+        InvoiceKind.CustomerCreditNote => "customer-credit-note",
+        InvoiceKind.VendorBill => "vendor-bill",
+        _ => "vendor-refund",
+    };
+
+    public string Prefix => Kind switch
+    {
+        InvoiceKind.CustomerInvoice => "INV",
+        InvoiceKind.CustomerCreditNote => "CN",
+        InvoiceKind.VendorBill => "BILL",
+        _ => "VR",
+    };
+
+    public static Invoice Draft(InvoiceKind kind, InvoiceHeader header, IReadOnlyList<InvoiceLineDraft> lines, DateTimeOffset now)
+    {
+        var invoice = new Invoice { Kind = kind, CreatedAt = now, Status = EntryStatus.Draft };
+        invoice.Apply(header, lines);
+        return invoice;
+    }
+
+    public void Change(InvoiceHeader header, IReadOnlyList<InvoiceLineDraft> lines)
+    {
+        EnsureDraft();
+        Apply(header, lines);
+    }
+
+    public void MarkPosted(string number, decimal rate, Guid journalEntryId)
+    {
+        EnsureDraft();
+        Number = number;
+        Rate = rate;
+        JournalEntryId = journalEntryId;
+        Status = EntryStatus.Posted;
+    }
+
+    public void RepointParty(Guid partyId) => PartyId = partyId;
+
+    public void EnsureDraft()
+    {
+        if (Status == EntryStatus.Posted)
+            throw new BusinessRuleException(Error.Conflict("invoice_posted", $"{Number} is posted and cannot change; issue a credit note instead."));
+    }
+
+    private void Apply(InvoiceHeader header, IReadOnlyList<InvoiceLineDraft> lines)
+    {
+        PartyId = header.PartyId;
+        Date = header.Date;
+        Currency = header.Currency;
+        PaymentTermId = header.PaymentTermId;
+        Reference = string.IsNullOrWhiteSpace(header.Reference) ? null : header.Reference.Trim();
+        _lines.Clear();
+        for (var i = 0; i < lines.Count; i++)
+            _lines.Add(new InvoiceLine(Id, i + 1, lines[i]));
+        Untaxed = _lines.Sum(l => l.Base);
+        TaxTotal = _lines.Sum(l => l.TaxAmount);
+        Total = Untaxed + TaxTotal;
+    }
+}
+
+internal sealed class InvoiceLine : Entity
+{
+    private InvoiceLine()
+    {
+    }
+
+    public InvoiceLine(Guid invoiceId, int lineNumber, InvoiceLineDraft draft)
+    {
+        InvoiceId = invoiceId;
+        LineNumber = lineNumber;
+        Description = draft.Description;
+        Quantity = draft.Quantity;
+        UnitPrice = draft.UnitPrice;
+        AccountId = draft.AccountId;
+        TaxId = draft.TaxId;
+        Base = draft.Base;
+        TaxAmount = draft.TaxAmount;
+    }
+
+    public Guid InvoiceId { get; private set; }
+    public int LineNumber { get; private set; }
+    public string Description { get; private set; } = "";
+    public decimal Quantity { get; private set; }
+    public decimal UnitPrice { get; private set; }
+    public Guid AccountId { get; private set; }
+    public Guid? TaxId { get; private set; }
+
+    /// <summary>The amount before tax, in the invoice currency.</summary>
+    public decimal Base { get; private set; }
+
+    public decimal TaxAmount { get; private set; }
+}
+
+internal sealed record InvoiceHeader(Guid PartyId, DateOnly Date, CurrencyCode Currency, Guid? PaymentTermId, string? Reference);
+
+internal sealed record InvoiceLineDraft(string Description, decimal Quantity, decimal UnitPrice, Guid AccountId, Guid? TaxId, decimal Base, decimal TaxAmount);
+
+/// <summary>
+/// What a party still owes (positive) or is owed (negative), one row per instalment of a posted invoice, or per
+/// payment left on account. Amounts are signed like the receivable or payable account: debit positive.
+/// </summary>
+internal sealed class OpenItem : Entity
+{
+    private OpenItem()
+    {
+    }
+
+    public Guid PartyId { get; private set; }
+    public Guid AccountId { get; private set; }
+    public bool IsReceivable { get; private set; }
+    public Guid? InvoiceId { get; private set; }
+    public Guid? PaymentId { get; private set; }
+    public string DocumentNumber { get; private set; } = "";
+    public int Instalment { get; private set; }
+    public DateOnly Date { get; private set; }
+    public DateOnly DueDate { get; private set; }
+    public CurrencyCode Currency { get; private set; }
+    public decimal Amount { get; private set; }
+    public decimal CompanyAmount { get; private set; }
+    public decimal OpenAmount { get; private set; }
+    public decimal OpenCompanyAmount { get; private set; }
+
+    public static OpenItem Open(
+        Guid partyId, Guid accountId, bool isReceivable, Guid? invoiceId, Guid? paymentId, string documentNumber, int instalment,
+        DateOnly date, DateOnly dueDate, CurrencyCode currency, decimal amount, decimal companyAmount) =>
+        new()
+        {
+            PartyId = partyId, AccountId = accountId, IsReceivable = isReceivable, InvoiceId = invoiceId, PaymentId = paymentId,
+            DocumentNumber = documentNumber, Instalment = instalment, Date = date, DueDate = dueDate, Currency = currency,
+            Amount = amount, CompanyAmount = companyAmount, OpenAmount = amount, OpenCompanyAmount = companyAmount,
+        };
+
+    /// <summary>
+    /// Settles part of the item (an amount of its own sign) and returns the company-currency value it carried:
+    /// the whole remaining value when the item closes, otherwise the proportional share.
+    /// </summary>
+    public decimal Settle(decimal amount, CurrencyCode companyCurrency)
+    {
+        if (Math.Sign(amount) != Math.Sign(OpenAmount) || Math.Abs(amount) > Math.Abs(OpenAmount))
+            throw new BusinessRuleException(new Error("overpayment", $"{DocumentNumber} has {Math.Abs(OpenAmount):0.00##} {Currency} open."));
+        var value = amount == OpenAmount
+            ? OpenCompanyAmount
+            : Math.Round(OpenCompanyAmount * amount / OpenAmount, companyCurrency.MinorUnits, MidpointRounding.AwayFromZero);
+        OpenAmount -= amount;
+        OpenCompanyAmount -= value;
+        return value;
+    }
+
+    /// <summary>Restates the open amount in the company currency at a new rate; returns the change.</summary>
+    public decimal Revalue(decimal rate, CurrencyCode companyCurrency)
+    {
+        var value = Math.Round(OpenAmount * rate, companyCurrency.MinorUnits, MidpointRounding.AwayFromZero);
+        var change = value - OpenCompanyAmount;
+        OpenCompanyAmount = value;
+        return change;
+    }
+
+    public void RepointParty(Guid partyId) => PartyId = partyId;
+}

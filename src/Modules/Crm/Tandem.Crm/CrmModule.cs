@@ -21,6 +21,7 @@ using Tandem.Crm.Features.Timeline;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
+using Tandem.SharedKernel;
 using Tandem.Platform.Search;
 
 namespace Tandem.Crm;
@@ -115,6 +116,11 @@ internal sealed class CrmPartyReferences(CrmDb db, DbSession session) : IPartyRe
     {
         await using var unit = await session.BeginAsync(ct);
         var accounts = await db.Accounts.Where(a => a.PartyId == fromPartyId).ToListAsync(ct);
+        // One account per organisation: two accounts cannot silently become one. Their contacts, opportunities
+        // and history would need a person's choice, so the merge is refused and nothing is written.
+        if (accounts.Count > 0 && await db.Accounts.AnyAsync(a => a.PartyId == toPartyId, ct))
+            throw new BusinessRuleException(Error.Conflict("crm_accounts_on_both",
+                "Both parties have a CRM account. Move the contacts and opportunities of one account to the other and close it first."));
         foreach (var account in accounts)
             account.RepointParty(toPartyId);
         var contacts = await db.Contacts.Where(c => c.PartyId == fromPartyId).ToListAsync(ct);

@@ -48,6 +48,26 @@ public abstract class AccountsAndOpportunitiesApiTests(TandemServer server)
     }
 
     [Fact]
+    public async Task A_party_merge_moves_an_account_to_the_survivor_and_is_refused_when_both_have_accounts()
+    {
+        var admin = await server.AdminClient();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var account = await Crm.AccountAsync(admin, "Merge Source " + suffix);
+        var survivor = await Crm.PostAsync(admin, "/api/v1/parties", new { kind = "organisation", name = "Merge Target " + suffix });
+        var moved = await admin.PostAsJsonAsync($"/api/v1/parties/{survivor.Id()}/merge", new { mergedId = account.GetProperty("partyId").GetGuid() }, Ct);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        var after = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/crm/accounts/{account.Id()}", Ct);
+        Assert.Equal(survivor.Id(), after.GetProperty("partyId").GetGuid());
+
+        var other = await Crm.AccountAsync(admin, "Merge Other " + suffix);
+        var refused = await admin.PostAsJsonAsync($"/api/v1/parties/{survivor.Id()}/merge", new { mergedId = other.GetProperty("partyId").GetGuid() }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("crm_accounts_on_both", (await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).Code());
+        var untouched = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/parties/{other.GetProperty("partyId").GetGuid()}", Ct);
+        Assert.Equal(JsonValueKind.Null, untouched.TryGetProperty("mergedIntoId", out var merged) ? merged.ValueKind : JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task Bad_opportunity_input_is_refused_with_stable_codes_and_writes_nothing()
     {
         var (rep, _) = await Crm.UserAsync(server, "sales_rep");

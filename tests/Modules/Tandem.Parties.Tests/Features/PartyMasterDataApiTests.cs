@@ -168,8 +168,9 @@ public abstract class PartyMasterDataApiTests(TandemServer server)
         Assert.True(result.GetProperty("isCustomer").GetBoolean() && result.GetProperty("isSupplier").GetBoolean());
         Assert.Equal(1, result.GetProperty("addresses").GetArrayLength());
         Assert.Equal(["imported"], result.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
-        var repointed = Assert.Single(outcome.GetProperty("repointed").EnumerateArray());
-        Assert.Equal(RecordingReferenceHolder.HolderName, repointed.GetProperty("holder").GetString());
+        // Every module's holder is called; the test's own holder is the one that had a reference.
+        var repointed = Assert.Single(outcome.GetProperty("repointed").EnumerateArray(), r => r.GetProperty("holder").GetString() == RecordingReferenceHolder.HolderName);
+        Assert.Equal(1, repointed.GetProperty("count").GetInt32());
         var recorder = server.Services.GetRequiredService<RecordingReferenceHolder.Calls>();
         Assert.Contains((Guid.Parse(mergedId!), Guid.Parse(survivorId!)), recorder.Seen);
 

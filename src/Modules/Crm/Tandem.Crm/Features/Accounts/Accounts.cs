@@ -107,9 +107,8 @@ internal sealed class AccountsHandler(
 
     public async Task<Result<AccountDto>> UpdateAsync(Guid id, AccountInput input, Func<long, Error?> checkVersion, CancellationToken ct)
     {
-        if (!await (await visibility.AccountsAsync(ct)).AnyAsync(a => a.Id == id, ct))
+        if (await CrmVisibility.TrackedAsync(await visibility.AccountsAsync(ct), id, ct) is not { } account)
             return Error.NotFound("Account");
-        var account = await db.Accounts.SingleAsync(a => a.Id == id, ct);
         if (checkVersion(account.Version) is { } stale)
             return stale;
         var errors = input.ToDetails().Validate(new FieldErrors()).Optional("name", input.Name);

@@ -94,9 +94,8 @@ internal sealed class ActivitiesHandler(
 
     public async Task<Result<ActivityDto>> MarkDoneAsync(Guid id, CancellationToken ct)
     {
-        if (!await (await visibility.ActivitiesAsync(ct)).AnyAsync(a => a.Id == id, ct))
+        if (await CrmVisibility.TrackedAsync(await visibility.ActivitiesAsync(ct), id, ct) is not { } activity)
             return Error.NotFound("Activity");
-        var activity = await db.Activities.SingleAsync(a => a.Id == id, ct);
         activity.MarkDone(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return ActivityDto.FromRecord(activity);

@@ -100,9 +100,8 @@ internal sealed class ContactsHandler(CrmDb db, CrmVisibility visibility, IParti
 
     public async Task<Result<ContactDto>> UpdateAsync(Guid id, ContactInput input, Func<long, Error?> checkVersion, CancellationToken ct)
     {
-        if (!await (await visibility.ContactsAsync(ct)).AnyAsync(c => c.Id == id, ct))
+        if (await CrmVisibility.TrackedAsync(await visibility.ContactsAsync(ct), id, ct) is not { } contact)
             return Error.NotFound("Contact");
-        var contact = await db.Contacts.SingleAsync(c => c.Id == id, ct);
         if (checkVersion(contact.Version) is { } stale)
             return stale;
         var errors = new FieldErrors()

@@ -147,9 +147,7 @@ internal sealed class LeadsHandler(
     }
 
     internal async Task<Lead?> LoadAsync(Guid id, CancellationToken ct) =>
-        await (await visibility.LeadsAsync(ct)).AnyAsync(l => l.Id == id, ct)
-            ? await db.Leads.SingleAsync(l => l.Id == id, ct)
-            : null;
+        await CrmVisibility.TrackedAsync(await visibility.LeadsAsync(ct), id, ct);
 }
 
 internal static class LeadsEndpoints

@@ -219,9 +219,7 @@ internal sealed class OpportunitiesHandler(
     }
 
     private async Task<Opportunity?> LoadAsync(Guid id, CancellationToken ct) =>
-        await (await visibility.OpportunitiesAsync(ct)).AnyAsync(o => o.Id == id, ct)
-            ? await db.Opportunities.SingleAsync(o => o.Id == id, ct)
-            : null;
+        await CrmVisibility.TrackedAsync(await visibility.OpportunitiesAsync(ct), id, ct);
 
     private async Task<Error?> ValidateAsync(string? name, Money amount, IReadOnlyList<Guid>? productIds, CancellationToken ct)
     {

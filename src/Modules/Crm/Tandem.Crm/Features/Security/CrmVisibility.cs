@@ -3,6 +3,7 @@ using Tandem.Crm.Contracts;
 using Tandem.Crm.Data;
 using Tandem.Crm.Domain;
 using Tandem.Platform;
+using Tandem.SharedKernel;
 
 namespace Tandem.Crm.Features.Security;
 
@@ -37,6 +38,13 @@ internal sealed class CrmVisibility(CrmDb db, ICurrentUser user)
             || (unowned && r.OwnerId == null)
             || shares.Any(s => s.RecordId == r.Id && s.UserId == me));
     }
+
+    /// <summary>
+    /// A record the user may see, tracked for a change, in one query; null when it does not exist or is hidden
+    /// (the caller answers 404 either way).
+    /// </summary>
+    public static Task<T?> TrackedAsync<T>(IQueryable<T> visible, Guid id, CancellationToken ct) where T : Entity =>
+        visible.AsTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
 
     public Task<IQueryable<Account>> AccountsAsync(CancellationToken ct) => FilterAsync(db.Accounts.AsNoTracking(), ct);
 

@@ -17,6 +17,8 @@ public sealed partial class SalesRepJourney(SqliteServer server, Chromium chromi
         await Expect(browser.NavLink("Leads")).ToBeVisibleAsync();
 
         await page.ClickAsync("#new-lead");
+        // Under load the form can show before its circuit is live; a click then would be lost.
+        await browser.WaitInteractiveAsync();
         await page.FillAsync("#lead-name", "Greta Journey");
         await page.FillAsync("#lead-company", "Journey Cycles GmbH");
         await page.FillAsync("#lead-email", "greta@journey.example");

@@ -4,12 +4,13 @@ using Tandem.Bench;
 return args.FirstOrDefault() switch
 {
     "search" => await SearchBenchmark.RunAsync(args),
+    "ledger" => await LedgerBenchmark.RunAsync(args),
     "grid" or null => await GridBenchmark.RunAsync(args),
     var other => Unknown(other),
 };
 
 static int Unknown(string name)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: grid, search.");
+    Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: grid, search, ledger.");
     return 2;
 }

@@ -72,6 +72,7 @@ public static class TandemApp
         services.AddTandemSecurity();
         services.AddTandemAdministration();
         services.AddScoped<StartupTasks>();
+        services.AddScoped<Seeding.BenchSeeder>();
 
         services.AddApiConventions(configuration);
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Tandem.Platform.Audit;
 using Tandem.Platform.Consistency;
 using Tandem.Platform.Identity;
+using Tandem.Host.Seeding;
 using Tandem.Platform.Security;
+using Tandem.Platform.Seeding;
 
 namespace Tandem.Host.Cli;
 
 /// <summary>
-/// The host binary's commands: <c>serve</c> (the default), <c>migrate</c>, <c>seed demo</c>,
+/// The host binary's commands: <c>serve</c> (the default), <c>migrate</c>, <c>seed demo</c>, <c>seed bench</c>,
 /// <c>users add</c>, <c>audit verify</c> and <c>check</c>. Configuration comes from the same places as the server's.
 /// </summary>
 public static class TandemCli
@@ -49,6 +51,7 @@ public static class TandemCli
             return 0;
         }, ct, "--Tandem:Demo=true"));
         seed.Add(seedDemo);
+        seed.Add(SeedBenchCommand());
         root.Add(seed);
 
         root.Add(UsersCommand());
@@ -56,6 +59,37 @@ public static class TandemCli
         root.Add(CheckCommand());
 
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static Command SeedBenchCommand()
+    {
+        var defaults = new BenchDataSize();
+        var customers = new Option<int>("--customers") { Description = "Customer organisations (each with two people)", DefaultValueFactory = _ => defaults.Customers };
+        var opportunities = new Option<int>("--opportunities") { Description = "CRM opportunities", DefaultValueFactory = _ => defaults.Opportunities };
+        var activities = new Option<int>("--activities") { Description = "CRM activities and notes together", DefaultValueFactory = _ => defaults.Activities };
+        var invoices = new Option<int>("--invoices") { Description = "Posted customer invoices left open", DefaultValueFactory = _ => defaults.Invoices };
+        var lines = new Option<long>("--journal-lines") { Description = "Posted journal lines in all, the invoices' included", DefaultValueFactory = _ => defaults.JournalLines };
+        var reps = new Option<int>("--reps") { Description = "Sales rep users who own the CRM records", DefaultValueFactory = _ => defaults.Reps };
+        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same data", DefaultValueFactory = _ => 20261123 };
+        var company = new Option<string?>("--company") { Description = "Company code (default: the first company)" };
+        var bench = new Command("bench", "Load a large, reproducible dataset into a company (PostgreSQL), for the benchmarks.")
+        {
+            customers, opportunities, activities, invoices, lines, reps, seed, company,
+        };
+        bench.TreatUnmatchedTokensAsErrors = false;
+        bench.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), async (sp, token) =>
+        {
+            await sp.GetRequiredService<StartupTasks>().MigrateAsync(token);
+            var size = new BenchDataSize(parse.GetValue(customers), parse.GetValue(opportunities), parse.GetValue(activities),
+                parse.GetValue(invoices), parse.GetValue(lines), parse.GetValue(reps));
+            if (size.Customers < 1 || size.Opportunities < 0 || size.Activities < 0 || size.Invoices < 0 || size.JournalLines < size.Invoices * 3L || size.Reps < 1)
+            {
+                Console.Error.WriteLine("Sizes must be positive, with at least one customer and rep, and at least three journal lines per invoice.");
+                return 2;
+            }
+            return await sp.GetRequiredService<BenchSeeder>().RunAsync(size, parse.GetValue(seed), parse.GetValue(company), Console.Out, token);
+        }, ct));
+        return bench;
     }
 
     private static Command UsersCommand()

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Tandem.Accounting.Bench;
 using Tandem.Accounting.Contracts;
 using Tandem.Accounting.Data;
 using Tandem.Accounting.Features.Accounts;
@@ -22,6 +23,7 @@ using Tandem.Parties.Contracts;
 using Tandem.Platform.Consistency;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
+using Tandem.Platform.Seeding;
 
 namespace Tandem.Accounting;
 
@@ -62,6 +64,7 @@ public sealed class AccountingModule : ITandemModule
     {
         services.AddModuleDb<AccountingDb, AccountingDbSqlite, AccountingDbPostgres>(AccountingDb.SchemaName);
         services.AddScoped<LedgerSql>();
+        services.AddScoped<IBenchDataset, LedgerBenchDataset>();
         services.AddScoped<BalanceWriter>();
         services.AddScoped<LedgerPosting>();
         services.AddScoped<CompanyCurrency>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Tandem.Parties.Bench;
 using Tandem.Parties.Contracts;
 using Tandem.Parties.Data;
 using Tandem.Parties.Features;
@@ -17,6 +18,7 @@ using Tandem.Platform.Modules;
 using Tandem.Parties.Domain;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
+using Tandem.Platform.Seeding;
 using Tandem.SharedKernel;
 
 namespace Tandem.Parties;
@@ -54,6 +56,7 @@ public sealed class PartiesModule : ITandemModule
             SearchType, party.Id, party.Name, string.Join(" · ", new[] { party.Number, party.Email, party.Phone, party.TaxId }.Where(s => s is not null)),
             null, $"/parties/{party.Id}"));
         services.AddSingleton<ISearchSource>(new PermissionSearchSource(SearchType, "Party", PartiesPermissions.Read));
+        services.AddScoped<IBenchDataset, PartiesBenchDataset>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -1,0 +1,167 @@
+using Microsoft.EntityFrameworkCore;
+using Tandem.Accounting.Contracts;
+using Tandem.Accounting.Data;
+using Tandem.Accounting.Features.Accounts;
+using Tandem.Accounting.Features.Periods;
+using Tandem.Accounting.Ledger;
+using Tandem.Platform.Seeding;
+using Tandem.SharedKernel;
+
+namespace Tandem.Accounting.Bench;
+
+/// <summary>
+/// A year of ledger for the benchmarks, generated in PostgreSQL: posted customer invoices (three lines each: receivable,
+/// sales, VAT) left open with their open items, then four-line expense entries up to the asked number of lines. Every
+/// entry balances, numbers continue the year's sequences without gaps, and the balance rows are added from the very
+/// lines inserted, in the same statement, so <c>check ledger</c> holds on the result.
+/// </summary>
+internal sealed class LedgerBenchDataset(AccountingDb db, PeriodsHandler periods, CompanyCurrency currency, LoadDefaultChartHandler chart) : IBenchDataset
+{
+    private const int Batch = 250_000;
+
+    public string Name => "ledger";
+    public int Order => 40;
+
+    public async Task LoadAsync(BenchDataContext context, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
+        var year = today.Year;
+        await chart.HandleAsync(ct);
+        if (!await db.Periods.AnyAsync(p => p.FiscalYear == year, ct) && await periods.OpenYearAsync(new FiscalYearInput(year), ct) is { IsSuccess: false } opened)
+            throw new InvalidOperationException($"Fiscal year {year} could not be opened: {opened.Error!.Message}");
+        var accounts = await db.Accounts.AsNoTracking().ToDictionaryAsync(a => a.Code, a => (a.Id, a.Role), StringComparer.Ordinal, ct);
+        var vat = await db.Taxes.AsNoTracking().Where(t => t.Rate == 20m).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+        var partyAccounts = accounts.Values.Where(a => a.Role is ControlRole.Receivable or ControlRole.Payable).Select(a => a.Id).ToArray();
+        var start = new DateOnly(year, 1, 1);
+        var days = today.DayNumber - start.DayNumber + 1;
+        var companyCurrency = (await currency.GetAsync(ct)).Value;
+
+        var invoices = context.Size.Invoices;
+        var entries = (context.Size.JournalLines - 3L * invoices) / 4;
+        var firstInvoice = await context.ReserveNumbersAsync("customer-invoice", year, invoices, ct);
+        var firstEntry = await context.ReserveNumbersAsync(LedgerPosting.Sequence, year, invoices + entries, ct);
+
+        (string, object)[] Common(long from, long to) =>
+        [
+            ("c", context.CompanyId), ("year", year), ("start", start), ("days", days), ("cur", companyCurrency), ("from", from), ("to", to),
+            ("party_accounts", partyAccounts),
+        ];
+
+        for (long from = 1; from <= invoices; from += Batch)
+        {
+            var to = Math.Min(invoices, from + Batch - 1);
+            await context.ExecuteAllAsync(InvoicesSql, ct, [.. Common(from, to),
+                ("n", (long)invoices), ("first_inv", firstInvoice), ("first_je", firstEntry), ("customers", context.Customers.ToArray()),
+                ("ar", accounts["1100"].Id), ("sales", accounts["4000"].Id), ("vat", accounts["2100"].Id), ("tax", (object?)vat ?? DBNull.Value)]);
+            context.Log($"invoices {to:N0} / {invoices:N0}");
+        }
+        for (long from = 1; from <= entries; from += Batch)
+        {
+            var to = Math.Min(entries, from + Batch - 1);
+            await context.ExecuteAllAsync(EntriesSql, ct, [.. Common(from, to),
+                ("n", entries), ("first_je", firstEntry + invoices),
+                ("expenses", new[] { accounts["6000"].Id, accounts["6100"].Id, accounts["6200"].Id, accounts["6300"].Id, accounts["5000"].Id }),
+                ("bank", accounts["1000"].Id), ("cash", accounts["1010"].Id)]);
+            context.Log($"entries {to:N0} / {entries:N0}");
+        }
+        foreach (var table in new[] { "journal_entry", "journal_line", "account_balance", "invoice", "invoice_line", "open_item" })
+            await context.ExecuteAsync($"ANALYZE accounting.{table}", ct);
+        context.Log($"{invoices:N0} open invoices and {entries:N0} expense entries: {3L * invoices + 4 * entries:N0} journal lines");
+    }
+
+    // Shared by both statements: adds the inserted lines to the balance rows, keyed as BalanceWriter keys them.
+    private const string AddBalances = """
+        INSERT INTO accounting.account_balance AS b (company_id, account_id, period, currency, party_id, debit, credit, amount)
+        SELECT company_id, account_id, period, currency,
+               CASE WHEN account_id = ANY(@party_accounts) THEN coalesce(party_id, '00000000-0000-0000-0000-000000000000') ELSE '00000000-0000-0000-0000-000000000000' END,
+               sum(debit), sum(credit), sum(amount)
+        FROM lines GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT (company_id, account_id, period, currency, party_id) DO UPDATE SET
+          debit = b.debit + excluded.debit, credit = b.credit + excluded.credit, amount = b.amount + excluded.amount
+        """;
+
+    // Invoice i of n: dated through the year in number order, a customer picked by a stride, 100–9,100 untaxed, VAT 20 %.
+    private static readonly string[] InvoicesSql =
+    [
+        """
+        CREATE TEMP TABLE bench_invoice (i bigint, id uuid, entry_id uuid, party_id uuid, date date, number text, entry_number text,
+          untaxed numeric(28,4), tax numeric(28,4)) ON COMMIT DROP
+        """,
+        """
+        INSERT INTO bench_invoice
+        SELECT g,
+               md5(@c::text || 'invoice' || (@first_inv + g))::uuid,
+               md5(@c::text || 'entry' || (@first_je + g))::uuid,
+               (@customers::uuid[])[1 + ((g * 7919) % cardinality(@customers::uuid[]))::int],
+               @start::date + ((g - 1) * @days / @n)::int,
+               'INV' || @year || '-' || lpad((@first_inv + g - 1)::text, 5, '0'),
+               'JE' || @year || '-' || lpad((@first_je + g - 1)::text, 6, '0'),
+               100 + (g * 37) % 9000 + (g % 100) / 100.0,
+               round((100 + (g * 37) % 9000 + (g % 100) / 100.0) * 0.2, 2)
+        FROM generate_series(@from::bigint, @to::bigint) AS g
+        """,
+        """
+        INSERT INTO accounting.journal_entry (id, number, date, description, reference, status, company_currency, is_closing, created_at, posted_at, company_id, version)
+        SELECT entry_id, entry_number, date, 'Customer invoice ' || number, number, 'Posted', @cur, false, date::timestamptz, date::timestamptz, @c, 0 FROM bench_invoice
+        """,
+        """
+        INSERT INTO accounting.invoice (id, kind, number, party_id, date, currency, status, untaxed, tax_total, total, rate, journal_entry_id, created_at, company_id, version)
+        SELECT id, 'CustomerInvoice', number, party_id, date, @cur, 'Posted', untaxed, tax, untaxed + tax, 1, entry_id, date::timestamptz, @c, 0 FROM bench_invoice
+        """,
+        """
+        INSERT INTO accounting.invoice_line (id, invoice_id, line_number, description, quantity, unit_price, account_id, tax_id, tax_amount, company_id, version)
+        SELECT md5(id::text || 'line')::uuid, id, 1, 'Bicycles and parts', 1, untaxed, @sales, @tax::uuid, tax, @c, 0 FROM bench_invoice
+        """,
+        """
+        INSERT INTO accounting.open_item (id, party_id, account_id, is_receivable, invoice_id, document_number, instalment, date, due_date, currency,
+          amount, company_amount, open_amount, open_company_amount, company_id, version)
+        SELECT md5(id::text || 'open')::uuid, party_id, @ar, true, id, number, 1, date, date + 30, @cur,
+          untaxed + tax, untaxed + tax, untaxed + tax, untaxed + tax, @c, 0 FROM bench_invoice
+        """,
+        $"""
+        WITH lines AS (
+          INSERT INTO accounting.journal_line (id, entry_id, line_number, date, period, account_id, debit, credit, currency, amount, party_id, description, is_posted, company_id, version)
+          SELECT md5(entry_id::text || l.n)::uuid, entry_id, l.n, date, extract(year FROM date)::int * 100 + extract(month FROM date)::int,
+                 l.account, l.debit, l.credit, @cur, l.debit - l.credit, party_id, number, true, @c, 0
+          FROM bench_invoice,
+               LATERAL (VALUES (1, @ar::uuid, untaxed + tax, 0::numeric), (2, @sales::uuid, 0::numeric, untaxed), (3, @vat::uuid, 0::numeric, tax)) AS l(n, account, debit, credit)
+          RETURNING company_id, account_id, period, currency, party_id, debit, credit, amount)
+        {AddBalances}
+        """,
+    ];
+
+    // Expense entry j of n: two expense lines (one with a department dimension) paid from bank and cash.
+    private static readonly string[] EntriesSql =
+    [
+        """
+        CREATE TEMP TABLE bench_entry (j bigint, id uuid, date date, number text, first_account uuid, second_account uuid, x numeric(28,4), y numeric(28,4)) ON COMMIT DROP
+        """,
+        """
+        INSERT INTO bench_entry
+        SELECT g,
+               md5(@c::text || 'entry' || (@first_je + g))::uuid,
+               @start::date + ((g - 1) * @days / @n)::int,
+               'JE' || @year || '-' || lpad((@first_je + g - 1)::text, 6, '0'),
+               (@expenses::uuid[])[1 + (g % cardinality(@expenses::uuid[]))::int],
+               (@expenses::uuid[])[1 + ((g / 7) % cardinality(@expenses::uuid[]))::int],
+               10 + (g * 13) % 2000 + (g % 100) / 100.0,
+               5 + (g * 29) % 500
+        FROM generate_series(@from::bigint, @to::bigint) AS g
+        """,
+        """
+        INSERT INTO accounting.journal_entry (id, number, date, description, status, company_currency, is_closing, created_at, posted_at, company_id, version)
+        SELECT id, number, date, 'Operating expenses', 'Posted', @cur, false, date::timestamptz, date::timestamptz, @c, 0 FROM bench_entry
+        """,
+        $"""
+        WITH lines AS (
+          INSERT INTO accounting.journal_line (id, entry_id, line_number, date, period, account_id, debit, credit, currency, amount, dimension, is_posted, company_id, version)
+          SELECT md5(id::text || l.n)::uuid, id, l.n, date, extract(year FROM date)::int * 100 + extract(month FROM date)::int,
+                 l.account, l.debit, l.credit, @cur, l.debit - l.credit, l.dimension, true, @c, 0
+          FROM bench_entry,
+               LATERAL (VALUES (1, first_account, x, 0::numeric, 'dept-' || (j % 12)), (2, second_account, y, 0::numeric, NULL),
+                               (3, @bank::uuid, 0::numeric, x, NULL), (4, @cash::uuid, 0::numeric, y, NULL)) AS l(n, account, debit, credit, dimension)
+          RETURNING company_id, account_id, period, currency, party_id, debit, credit, amount)
+        {AddBalances}
+        """,
+    ];
+}

@@ -1,0 +1,69 @@
+using Tandem.Parties.Contracts;
+using Tandem.Parties.Domain;
+using Tandem.Platform.Seeding;
+
+namespace Tandem.Parties.Bench;
+
+/// <summary>
+/// Customers (organisations) and the people who work at them, numbered from the party sequence as registration
+/// numbers them, with the stored duplicate key and a search document each, as the register handler writes them.
+/// </summary>
+internal sealed class PartiesBenchDataset : IBenchDataset
+{
+    private const int PeoplePerCustomer = 2;
+
+    public string Name => "parties";
+    public int Order => 10;
+
+    public async Task LoadAsync(BenchDataContext context, CancellationToken ct)
+    {
+        var customers = context.Size.Customers;
+        var total = customers * (1 + PeoplePerCustomer);
+        var first = await context.ReserveNumbersAsync("party", 0, total, ct);
+        var companies = context.Pool(5_000, f => f.Company.CompanyName());
+        var domains = context.Pool(5_000, f => f.Internet.DomainName());
+        var firstNames = context.Pool(2_000, f => f.Name.FirstName());
+        var lastNames = context.Pool(2_000, f => f.Name.LastName());
+        var start = context.Clock.GetUtcNow().AddYears(-3);
+
+        IEnumerable<object?[]> Rows()
+        {
+            for (var i = 0; i < customers; i++)
+            {
+                // Pool entries repeat, so a running number keeps names apart the way real customers differ.
+                var name = $"{companies[i % companies.Length]} {i / companies.Length + 1}";
+                var domain = domains[(i * 7) % domains.Length];
+                var id = Guid.CreateVersion7();
+                context.Customers.Add(id);
+                yield return Row(id, first + i * (1 + PeoplePerCustomer), PartyKind.Organisation, name, $"info{i}@{domain}", true, start.AddMinutes(i));
+                for (var p = 1; p <= PeoplePerCustomer; p++)
+                {
+                    var person = Guid.CreateVersion7();
+                    context.People.Add(person);
+                    context.PersonEmployer.Add(i);
+                    var given = firstNames[(i * 3 + p) % firstNames.Length];
+                    var family = lastNames[(i * 5 + p * 11) % lastNames.Length];
+                    yield return Row(person, first + i * (1 + PeoplePerCustomer) + p, PartyKind.Person, $"{given} {family}",
+                        $"{given}.{family}{i}@{domain}".ToLowerInvariant(), false, start.AddMinutes(i).AddSeconds(p));
+                }
+            }
+        }
+
+        object?[] Row(Guid id, long number, PartyKind kind, string name, string email, bool customer, DateTimeOffset created) =>
+        [
+            id, context.CompanyId, $"P{number:D6}", kind.ToString(), name, PartyMatching.Name(name), email, customer, false, false,
+            Array.Empty<string>(), created, 0L,
+        ];
+
+        await context.CopyAsync("parties.party",
+            ["id", "company_id", "number", "kind", "name", "normalized_name", "email", "is_customer", "is_supplier", "is_prospect", "tags", "created_at", "version"],
+            Rows(), ct);
+        // The same title and subtitle as the party projection in PartiesModule.
+        await context.IndexAsync(PartiesModule.SearchType, """
+            SELECT id AS record_id, name AS title, concat_ws(' · ', number, email, phone, tax_id) AS subtitle, NULL AS body, '/parties/' || id AS url
+            FROM parties.party WHERE company_id = @company AND id = ANY(@ids)
+            """, ct, ("company", context.CompanyId), ("ids", context.Customers.Concat(context.People).ToArray()));
+        await context.ExecuteAsync("ANALYZE parties.party", ct);
+        context.Log($"{customers:N0} customers and {customers * PeoplePerCustomer:N0} people");
+    }
+}

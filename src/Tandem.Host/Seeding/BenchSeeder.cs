@@ -38,6 +38,8 @@ public sealed class BenchSeeder(IServiceProvider services, PlatformDb db, UserMa
         await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(ct);
         var context = new BenchDataContext(connection, company.Id, size, seed, clock, message => output.WriteLine($"  {message}"));
+        await using (var superuser = new NpgsqlCommand("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", connection))
+            context.TriggersOff = await superuser.ExecuteScalarAsync(ct) is true;
         context.Reps.AddRange(await EnsureRepsAsync(company.Id, size.Reps, ct));
         output.WriteLine($"{context.Reps.Count} sales reps ({RepEmail(1)} … / {RepPassword})");
 

@@ -54,6 +54,9 @@ public sealed class BenchDataContext(NpgsqlConnection connection, Guid companyId
 
     public void Log(string message) => log(message);
 
+    /// <summary>Whether the connection may skip foreign-key triggers (a superuser's); decided once by the seeder.</summary>
+    public bool TriggersOff { get; set; }
+
     /// <summary><paramref name="count"/> distinct-enough values from the faker, for SQL to pick from by row number.</summary>
     public string[] Pool(int count, Func<Faker, string> make) => Enumerable.Range(0, count).Select(_ => make(Faker)).ToArray();
 
@@ -69,12 +72,22 @@ public sealed class BenchDataContext(NpgsqlConnection connection, Guid companyId
     public async Task ExecuteAllAsync(IEnumerable<string> statements, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var transaction = await Connection.BeginTransactionAsync(ct);
+        if (TriggersOff)
+        {
+            // Foreign keys are checked by per-row triggers; the datasets build their references from the rows they
+            // just wrote, so a bulk load skips the triggers as pg_restore --disable-triggers does.
+            await using var replica = new NpgsqlCommand("SET LOCAL session_replication_role = replica", Connection, transaction);
+            await replica.ExecuteNonQueryAsync(ct);
+        }
         foreach (var sql in statements)
         {
             await using var command = new NpgsqlCommand(sql, Connection, transaction) { CommandTimeout = 0 };
             foreach (var (name, value) in parameters.Where(p => sql.Contains("@" + p.Name, StringComparison.Ordinal)))
                 command.Parameters.AddWithValue(name, value);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             await command.ExecuteNonQueryAsync(ct);
+            if (watch.Elapsed.TotalSeconds > 1)
+                Log($"{watch.Elapsed.TotalSeconds:F1} s: {sql.Trim()[..Math.Min(60, sql.Trim().Length)]}");
         }
         await transaction.CommitAsync(ct);
     }

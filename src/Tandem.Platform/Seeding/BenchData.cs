@@ -1,6 +1,7 @@
 using Bogus;
 using Npgsql;
 using NpgsqlTypes;
+using Tandem.Platform.Search;
 
 namespace Tandem.Platform.Seeding;
 
@@ -49,6 +50,9 @@ public sealed class BenchDataContext(NpgsqlConnection connection, Guid companyId
     /// <summary>For each of <see cref="People"/>, the index into <see cref="Customers"/> of the organisation they work at.</summary>
     public List<int> PersonEmployer { get; } = [];
 
+    /// <summary>The names of <see cref="Customers"/> and <see cref="People"/>, for records that show them.</summary>
+    public Dictionary<Guid, string> PartyNames { get; } = [];
+
     /// <summary>Users with the sales rep role who own the CRM records.</summary>
     public List<Guid> Reps { get; } = [];
 
@@ -71,14 +75,7 @@ public sealed class BenchDataContext(NpgsqlConnection connection, Guid companyId
     /// <summary>Runs the statements in one transaction, each with the parameters it names.</summary>
     public async Task ExecuteAllAsync(IEnumerable<string> statements, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
-        await using var transaction = await Connection.BeginTransactionAsync(ct);
-        if (TriggersOff)
-        {
-            // Foreign keys are checked by per-row triggers; the datasets build their references from the rows they
-            // just wrote, so a bulk load skips the triggers as pg_restore --disable-triggers does.
-            await using var replica = new NpgsqlCommand("SET LOCAL session_replication_role = replica", Connection, transaction);
-            await replica.ExecuteNonQueryAsync(ct);
-        }
+        await using var transaction = await BeginAsync(ct);
         foreach (var sql in statements)
         {
             await using var command = new NpgsqlCommand(sql, Connection, transaction) { CommandTimeout = 0 };
@@ -90,6 +87,19 @@ public sealed class BenchDataContext(NpgsqlConnection connection, Guid companyId
                 Log($"{watch.Elapsed.TotalSeconds:F1} s: {sql.Trim()[..Math.Min(60, sql.Trim().Length)]}");
         }
         await transaction.CommitAsync(ct);
+    }
+
+    private async Task<NpgsqlTransaction> BeginAsync(CancellationToken ct)
+    {
+        var transaction = await Connection.BeginTransactionAsync(ct);
+        if (TriggersOff)
+        {
+            // Foreign keys are checked by per-row triggers; the datasets build their references from the rows they
+            // just wrote, so a bulk load skips the triggers as pg_restore --disable-triggers does.
+            await using var replica = new NpgsqlCommand("SET LOCAL session_replication_role = replica", Connection, transaction);
+            await replica.ExecuteNonQueryAsync(ct);
+        }
+        return transaction;
     }
 
     public async Task<T> ScalarAsync<T>(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
@@ -112,16 +122,15 @@ public sealed class BenchDataContext(NpgsqlConnection connection, Guid companyId
             ct, ("c", CompanyId), ("s", sequence), ("y", fiscalYear), ("n", count));
     }
 
-    /// <summary>
-    /// Adds search documents for records a dataset loaded: <paramref name="select"/> returns record_id, title, subtitle,
-    /// body and url per row; the index's own SQL then derives the search terms as it does for a live write.
-    /// </summary>
-    public Task<int> IndexAsync(string type, string select, CancellationToken ct, params (string Name, object Value)[] parameters) =>
-        ExecuteAsync($"""
-            INSERT INTO search.documents (company_id, type, record_id, title, subtitle, body, url, updated_at)
-            SELECT @bench_company, @bench_type, d.record_id, left(d.title, 400), left(d.subtitle, 400), left(d.body, 20000), d.url, now()
-            FROM ({select}) AS d
-            """, ct, [.. parameters, ("bench_company", CompanyId), ("bench_type", type)]);
+    /// <summary>Adds the search documents of records a dataset loaded, cut to the lengths the live index keeps.</summary>
+    public Task<long> IndexAsync(IEnumerable<SearchDocument> documents, CancellationToken ct)
+    {
+        var now = Clock.GetUtcNow();
+        return CopyAsync("search.documents", ["company_id", "type", "record_id", "title", "subtitle", "body", "url", "updated_at"],
+            documents.Select(d => new object?[] { CompanyId, d.Type, d.Id, Cut(d.Title, 400) ?? "", Cut(d.Subtitle, 400), Cut(d.Body, 20_000), d.Url, now }), ct);
+
+        static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+    }
 
     /// <summary>
     /// Binary COPY of <paramref name="rows"/> into <paramref name="table"/>. Values are written with the type their CLR
@@ -130,6 +139,7 @@ public sealed class BenchDataContext(NpgsqlConnection connection, Guid companyId
     /// </summary>
     public async Task<long> CopyAsync(string table, string[] columns, IEnumerable<object?[]> rows, CancellationToken ct)
     {
+        await using var transaction = await BeginAsync(ct);
         await using var import = await Connection.BeginBinaryImportAsync(
             $"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
@@ -154,6 +164,9 @@ public sealed class BenchDataContext(NpgsqlConnection connection, Guid companyId
                 }
             }
         }
-        return (long)await import.CompleteAsync(ct);
+        var written = await import.CompleteAsync(ct);
+        await import.CloseAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (long)written;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Tandem.Crm.Bench;
 using Tandem.Crm.Contracts;
 using Tandem.Crm.Data;
 using Tandem.Crm.Features;
@@ -23,6 +24,7 @@ using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 using Tandem.Platform.Search;
+using Tandem.Platform.Seeding;
 
 namespace Tandem.Crm;
 
@@ -59,6 +61,7 @@ public sealed class CrmModule : ITandemModule
         services.AddScoped<ContactsHandler>();
         services.AddScoped<TimelineQuery>();
         services.AddScoped<PipelinesHandler>();
+        services.AddScoped<IBenchDataset, CrmBenchDataset>();
         services.AddScoped<OpportunitiesHandler>();
         services.AddScoped<ForecastQuery>();
         services.AddScoped<ActivitiesHandler>();

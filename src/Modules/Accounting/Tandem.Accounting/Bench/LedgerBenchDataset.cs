@@ -100,8 +100,8 @@ internal sealed class LedgerBenchDataset(AccountingDb db, PeriodsHandler periods
                md5(@c::text || 'entry' || (@first_je + g))::uuid,
                (SELECT id FROM bench_customer WHERE n = 1 + (g * 7919) % @customer_count),
                @start::date + ((g - 1) * @days / @n)::int,
-               'INV' || @year || '-' || lpad((@first_inv + g - 1)::text, 5, '0'),
-               'JE' || @year || '-' || lpad((@first_je + g - 1)::text, 6, '0'),
+               'INV' || @year || '-' || to_char(@first_inv + g - 1, 'FM999999900000'),
+               'JE' || @year || '-' || to_char(@first_je + g - 1, 'FM999999000000'),
                100 + (g * 37) % 9000 + (g % 100) / 100.0,
                round((100 + (g * 37) % 9000 + (g % 100) / 100.0) * 0.2, 2)
         FROM generate_series(@from::bigint, @to::bigint) AS g
@@ -147,7 +147,7 @@ internal sealed class LedgerBenchDataset(AccountingDb db, PeriodsHandler periods
         SELECT g,
                md5(@c::text || 'entry' || (@first_je + g))::uuid,
                @start::date + ((g - 1) * @days / @n)::int,
-               'JE' || @year || '-' || lpad((@first_je + g - 1)::text, 6, '0'),
+               'JE' || @year || '-' || to_char(@first_je + g - 1, 'FM999999000000'),
                (@expenses::uuid[])[1 + (g % cardinality(@expenses::uuid[]))::int],
                (@expenses::uuid[])[1 + ((g / 7) % cardinality(@expenses::uuid[]))::int],
                10 + (g * 13) % 2000 + (g % 100) / 100.0,

@@ -1,5 +1,6 @@
 using Tandem.Parties.Contracts;
 using Tandem.Parties.Domain;
+using Tandem.Platform.Search;
 using Tandem.Platform.Seeding;
 
 namespace Tandem.Parties.Bench;
@@ -49,20 +50,26 @@ internal sealed class PartiesBenchDataset : IBenchDataset
             }
         }
 
-        object?[] Row(Guid id, long number, PartyKind kind, string name, string email, bool customer, DateTimeOffset created) =>
-        [
-            id, context.CompanyId, $"P{number:D6}", kind.ToString(), name, PartyMatching.Name(name), email, customer, false, false,
-            Array.Empty<string>(), created, 0L,
-        ];
+        var documents = new List<(Guid Id, string Name, string Subtitle)>(total);
+        IEnumerable<SearchDocument> Documents() =>
+            documents.Select(d => new SearchDocument(PartiesModule.SearchType, d.Id, d.Name, d.Subtitle, null, $"/parties/{d.Id}"));
+
+        object?[] Row(Guid id, long number, PartyKind kind, string name, string email, bool customer, DateTimeOffset created)
+        {
+            context.PartyNames[id] = name;
+            // The same title and subtitle as the party projection in PartiesModule.
+            documents.Add((id, name, $"P{number:D6} · {email}"));
+            return
+            [
+                id, context.CompanyId, $"P{number:D6}", kind.ToString(), name, PartyMatching.Name(name), email, customer, false, false,
+                Array.Empty<string>(), created, 0L,
+            ];
+        }
 
         await context.CopyAsync("parties.party",
             ["id", "company_id", "number", "kind", "name", "normalized_name", "email", "is_customer", "is_supplier", "is_prospect", "tags", "created_at", "version"],
             Rows(), ct);
-        // The same title and subtitle as the party projection in PartiesModule.
-        await context.IndexAsync(PartiesModule.SearchType, """
-            SELECT id AS record_id, name AS title, concat_ws(' · ', number, email, phone, tax_id) AS subtitle, NULL AS body, '/parties/' || id AS url
-            FROM parties.party WHERE company_id = @company AND id = ANY(@ids)
-            """, ct, ("company", context.CompanyId), ("ids", context.Customers.Concat(context.People).ToArray()));
+        await context.IndexAsync(Documents(), ct);
         await context.ExecuteAsync("ANALYZE parties.party", ct);
         context.Log($"{customers:N0} customers and {customers * PeoplePerCustomer:N0} people");
     }

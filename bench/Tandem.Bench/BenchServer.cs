@@ -80,11 +80,19 @@ internal sealed class BenchServer : IAsyncDisposable
     public async Task StartAsync()
     {
         await App.StartAsync();
+        Client = await SignInAsync(Email, Password);
+    }
+
+    /// <summary>An API client signed in as the user (a bench rep from <c>seed bench</c>, say).</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
         var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
-        var token = await Client.PostAsJsonAsync("/api/v1/auth/token", new { email = Email, password = Password });
-        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+        var client = new HttpClient { BaseAddress = new Uri(address) };
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
+        token.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        return client;
     }
 
     /// <summary>A scope acting as the system in the demo company, for direct queries beside the HTTP ones.</summary>
@@ -138,6 +146,18 @@ internal static class Bench
         times.Sort();
         return times;
     }
+
+    /// <summary>A GET that must succeed, its body read to the end as a client would.</summary>
+    public static async Task GetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    public static object Summary(List<double> sortedTimes) =>
+        new { runs = sortedTimes.Count, p50 = Percentile(sortedTimes, 50), p95 = Percentile(sortedTimes, 95), p99 = Percentile(sortedTimes, 99) };
 
     public static async Task<double> MedianAsync(int runs, Func<Task> action) =>
         Percentile(await TimesAsync(runs, _ => action()), 50);

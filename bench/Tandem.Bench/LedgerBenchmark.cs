@@ -40,12 +40,7 @@ internal static class LedgerBenchmark
         var client = server.Client;
         var year = DateTime.UtcNow.Year;
 
-        async Task Get(string url)
-        {
-            var response = await client.GetAsync(url);
-            response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsByteArrayAsync();
-        }
+        Task Get(string url) => Bench.GetAsync(client, url);
 
         var trialBalance = await Bench.TimesAsync(runs, _ => Get($"/api/v1/accounting/reports/trial-balance?from={year}-01-01&to={year}-12-31"));
         var trialBalanceCompared = await Bench.TimesAsync(runs, _ => Get($"/api/v1/accounting/reports/trial-balance?from={year}-01-01&to={year}-12-31&compare=previous-year"));
@@ -84,15 +79,12 @@ internal static class LedgerBenchmark
         var file = await Bench.WriteResultAsync($"ledger-{lines}", new
         {
             lines, invoices, customers, runs, loadSeconds = load.Elapsed.TotalSeconds,
-            trialBalance = Summary(trialBalance), trialBalanceCompared = Summary(trialBalanceCompared), agedReceivables = Summary(aged),
+            trialBalance = Bench.Summary(trialBalance), trialBalanceCompared = Bench.Summary(trialBalanceCompared), agedReceivables = Bench.Summary(aged),
             throughput, checkViolations = violations, checkSeconds = check.Elapsed.TotalSeconds,
         });
         Console.WriteLine($"Results written to {file}");
         return violations == 0 && throughput.All(t => t.Failed == 0) ? 0 : 1;
     }
-
-    private static object Summary(List<double> times) =>
-        new { p50 = Bench.Percentile(times, 50), p95 = Bench.Percentile(times, 95), p99 = Bench.Percentile(times, 99) };
 
     private sealed record Throughput(int Writers, int Entries, double PerSecond, double P50, double P95, double P99, int Failed);
 

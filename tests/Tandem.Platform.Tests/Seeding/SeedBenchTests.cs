@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Tandem.Host.Cli;
+using Tandem.Testing;
+
+namespace Tandem.Platform.Tests.Seeding;
+
+/// <summary>
+/// <c>seed bench</c> on the command line: a small dataset from every module's loader on PostgreSQL, after which every
+/// consistency check passes; refused on SQLite and for impossible sizes, writing nothing.
+/// </summary>
+public sealed class SeedBenchTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_small_bench_dataset_passes_every_consistency_check_and_continues_the_number_sequences()
+    {
+        if (!PostgresCluster.Shared.IsAvailable)
+        {
+            Assert.False(PostgresCluster.Required, PostgresCluster.Shared.UnavailableReason);
+            Assert.Skip("*** PostgreSQL is not available here: " + PostgresCluster.Shared.UnavailableReason);
+        }
+        var connection = await PostgresCluster.Shared.CreateDatabaseAsync("seedbench");
+        string[] database = ["--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={connection}", "--Logging:LogLevel:Default=Warning"];
+
+        Assert.Equal(0, await TandemCli.RunAsync(["seed", "demo", .. database]));
+        Assert.Equal(0, await TandemCli.RunAsync(
+            ["seed", "bench", "--customers", "40", "--opportunities", "30", "--activities", "120", "--invoices", "50", "--journal-lines", "250", "--reps", "3", .. database]));
+        Assert.Equal(0, await TandemCli.RunAsync(["check", "all", .. database]));
+
+        await using var pg = new NpgsqlConnection(connection);
+        await pg.OpenAsync(Ct);
+        // The bench parties are the ones registered years ago (the demo's are registered today): 40 customers with two
+        // people each. 50 invoices of 3 lines, then (250 − 150) / 4 = 25 expense entries of 4 lines. 120 / 2 notes.
+        const string benchParties = "SELECT id FROM parties.party WHERE created_at < now() - interval '1 year'";
+        Assert.Equal(120L, await CountAsync(pg, $"SELECT count(*) FROM ({benchParties}) p"));
+        Assert.Equal(50L, await CountAsync(pg, $"SELECT count(*) FROM accounting.invoice WHERE party_id IN ({benchParties})"));
+        Assert.Equal(25L, await CountAsync(pg, "SELECT count(*) FROM accounting.journal_entry WHERE description = 'Operating expenses'"));
+        Assert.Equal(30L, await CountAsync(pg, $"SELECT count(*) FROM crm.opportunity o JOIN crm.account a ON a.id = o.account_id WHERE a.party_id IN ({benchParties})"));
+        Assert.Equal(60L, await CountAsync(pg, "SELECT count(*) FROM crm.note WHERE author_name LIKE 'Bench Rep%'"));
+        // Every number is unique, and the next invoice continues the year's sequence after the bench ones.
+        Assert.Equal(0L, await CountAsync(pg, "SELECT count(*) FROM (SELECT number FROM accounting.journal_entry GROUP BY company_id, number HAVING count(*) > 1) d"));
+        Assert.Equal(await CountAsync(pg, "SELECT count(*) FROM accounting.invoice WHERE kind = 'CustomerInvoice' AND number LIKE 'INV' || extract(year FROM now())::int || '-%'") + 1,
+            await CountAsync(pg, "SELECT next_value FROM platform.number_sequences WHERE sequence = 'customer-invoice' AND fiscal_year = extract(year FROM now())::int"));
+    }
+
+    [Fact]
+    public async Task Seed_bench_is_refused_on_SQLite_and_for_impossible_sizes()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "tandem-seedbench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        string[] database = [$"--ConnectionStrings:Tandem=Data Source={Path.Combine(folder, "t.db")}", "--Logging:LogLevel:Default=Warning"];
+        try
+        {
+            Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--customers", "0", .. database]));
+            Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--invoices", "10", "--journal-lines", "20", .. database]));
+            Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--customers", "10", .. database]));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<long> CountAsync(NpgsqlConnection pg, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, pg);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -43,12 +43,17 @@ internal sealed class BenchServer : IAsyncDisposable
     public Guid CompanyId { get; }
     public HttpClient Client { get; private set; } = new();
 
-    /// <summary>Migrated and seeded, not yet listening: load bulk data first, then <see cref="StartAsync"/>.</summary>
-    public static async Task<BenchServer?> CreateAsync(DatabaseProvider provider)
+    /// <summary>
+    /// Migrated and seeded, not yet listening: load bulk data first, then <see cref="StartAsync"/>. With
+    /// <paramref name="existing"/> (a PostgreSQL connection string), measures a database loaded before instead.
+    /// </summary>
+    public static async Task<BenchServer?> CreateAsync(DatabaseProvider provider, string? existing = null)
     {
         string connection;
         string? folder = null;
-        if (provider == DatabaseProvider.Postgres)
+        if (existing is not null)
+            connection = existing;
+        else if (provider == DatabaseProvider.Postgres)
         {
             if (!PostgresCluster.Shared.IsAvailable)
             {

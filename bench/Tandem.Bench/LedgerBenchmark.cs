@@ -15,6 +15,7 @@ namespace Tandem.Bench;
 /// balance for the year and the aged receivables over HTTP, the posting throughput of four-line entries with 1 and 4
 /// concurrent writers, and finally runs the ledger consistency check on the result.
 /// Usage: ledger [--journal-lines 10000000] [--invoices 1000000] [--customers 100000] [--runs 15] [--postings 2000]
+/// [--connection "Host=...;Database=..."] (measure a database <c>seed bench</c> loaded before; the sizes then only label the output)
 /// </summary>
 internal static class LedgerBenchmark
 {
@@ -26,12 +27,14 @@ internal static class LedgerBenchmark
         var runs = Bench.Int(args, "--runs", 15);
         var postings = Bench.Int(args, "--postings", 2000);
 
-        await using var server = await BenchServer.CreateAsync(DatabaseProvider.Postgres);
+        var existing = Bench.Option(args, "--connection", "");
+        await using var server = await BenchServer.CreateAsync(DatabaseProvider.Postgres, existing.Length > 0 ? existing : null);
         if (server is null)
             return 2;
         var load = Stopwatch.StartNew();
-        await using (var scope = server.Scope())
+        if (existing.Length == 0)
         {
+            await using var scope = server.Scope();
             var size = new BenchDataSize(customers, Opportunities: 0, Activities: 0, Invoices: invoices, JournalLines: lines, Reps: 1);
             await scope.ServiceProvider.GetRequiredService<BenchSeeder>().RunAsync(size, 20261123, null, Console.Out, CancellationToken.None);
         }
@@ -52,15 +55,6 @@ internal static class LedgerBenchmark
         foreach (var writers in new[] { 1, 4 })
             throughput.Add(await PostAsync(client, accounts, writers, postings, year));
 
-        var check = Stopwatch.StartNew();
-        int violations;
-        await using (var scope = server.Scope())
-        {
-            var ledger = scope.ServiceProvider.GetServices<IConsistencyCheck>().Single(c => c.Name == "ledger");
-            violations = (await ledger.RunAsync(CancellationToken.None)).Count;
-        }
-        check.Stop();
-
         Console.WriteLine();
         Console.WriteLine($"Ledger: {lines:N0} journal lines, {invoices:N0} open invoices, {customers:N0} customers, loaded in {load.Elapsed.TotalSeconds:F0} s");
         Console.WriteLine("| workload | runs | p50 (ms) | p95 (ms) |");
@@ -74,6 +68,15 @@ internal static class LedgerBenchmark
         foreach (var t in throughput)
             Console.WriteLine($"| {t.Writers} | {t.Entries} | {t.PerSecond:F0} | {t.P50:F1} | {t.P95:F1} | {t.P99:F1} | {t.Failed} |");
         Console.WriteLine();
+        var check = Stopwatch.StartNew();
+        int violations;
+        await using (var scope = server.Scope())
+        {
+            var ledger = scope.ServiceProvider.GetServices<IConsistencyCheck>().Single(c => c.Name == "ledger");
+            violations = (await ledger.RunAsync(CancellationToken.None)).Count;
+        }
+        check.Stop();
+
         Console.WriteLine($"check ledger: {violations} violation(s) in {check.Elapsed.TotalSeconds:F1} s");
 
         var file = await Bench.WriteResultAsync($"ledger-{lines}", new

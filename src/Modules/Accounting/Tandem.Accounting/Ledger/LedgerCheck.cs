@@ -17,6 +17,8 @@ internal sealed class LedgerCheck(AccountingDb db) : IConsistencyCheck
     public async Task<IReadOnlyList<ConsistencyViolation>> RunAsync(CancellationToken ct)
     {
         var violations = new List<ConsistencyViolation>();
+        // The check reads every posted line; on tens of millions that takes minutes, not a request's 30 seconds.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
 
         var unbalanced = await db.Lines.IgnoreQueryFilters().Where(l => l.IsPosted)
             .GroupBy(l => new { l.CompanyId, l.EntryId })

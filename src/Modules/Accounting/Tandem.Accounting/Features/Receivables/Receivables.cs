@@ -83,7 +83,8 @@ internal sealed class ReceivablesQuery(AccountingDb db, CompanyCurrency currency
 
     /// <summary>
     /// Open items by party in ageing buckets of days past due at the date, summed in SQL so a million items stay quick.
-    /// Payables show as positive amounts owed.
+    /// An item counts if it was posted by the date, with what was open that day: today's open amount plus the
+    /// settlements and revaluations dated after it (few for a recent date). Payables show as positive amounts owed.
     /// </summary>
     public async Task<AgedReportDto> AgedAsync(bool receivables, DateOnly date, CancellationToken ct)
     {
@@ -91,16 +92,25 @@ internal sealed class ReceivablesQuery(AccountingDb db, CompanyCurrency currency
         var d30 = date.AddDays(-30);
         var d60 = date.AddDays(-60);
         var d90 = date.AddDays(-90);
-        var rows = await db.OpenItems.AsNoTracking().Where(o => o.IsReceivable == receivables && o.OpenAmount != 0 && o.Date <= date)
+        var later = db.OpenItemChanges.Where(c => c.Date > date)
+            .GroupBy(c => c.OpenItemId)
+            .Select(g => new { OpenItemId = (Guid?)g.Key, CompanyAmount = (decimal?)g.Sum(c => c.CompanyAmount) });
+        var items =
+            from o in db.OpenItems.AsNoTracking().Where(o => o.IsReceivable == receivables && o.Date <= date)
+            join c in later on (Guid?)o.Id equals c.OpenItemId into changed
+            from c in changed.DefaultIfEmpty()
+            where o.OpenAmount != 0 || c.OpenItemId != null
+            select new { o.PartyId, o.DueDate, Open = o.OpenCompanyAmount + (c.CompanyAmount ?? 0m) };
+        var rows = await items
             .GroupBy(o => o.PartyId)
             .Select(g => new
             {
                 PartyId = g.Key,
-                NotDue = g.Sum(o => o.DueDate >= date ? o.OpenCompanyAmount : 0m),
-                D30 = g.Sum(o => o.DueDate < date && o.DueDate >= d30 ? o.OpenCompanyAmount : 0m),
-                D60 = g.Sum(o => o.DueDate < d30 && o.DueDate >= d60 ? o.OpenCompanyAmount : 0m),
-                D90 = g.Sum(o => o.DueDate < d60 && o.DueDate >= d90 ? o.OpenCompanyAmount : 0m),
-                Over = g.Sum(o => o.DueDate < d90 ? o.OpenCompanyAmount : 0m),
+                NotDue = g.Sum(o => o.DueDate >= date ? o.Open : 0m),
+                D30 = g.Sum(o => o.DueDate < date && o.DueDate >= d30 ? o.Open : 0m),
+                D60 = g.Sum(o => o.DueDate < d30 && o.DueDate >= d60 ? o.Open : 0m),
+                D90 = g.Sum(o => o.DueDate < d60 && o.DueDate >= d90 ? o.Open : 0m),
+                Over = g.Sum(o => o.DueDate < d90 ? o.Open : 0m),
             })
             .ToListAsync(ct);
         var sign = receivables ? 1m : -1m;

@@ -341,6 +341,48 @@ public abstract class ReceivablesApiTests(TandemServer server)
         var accounting = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Contracts.IAccountingModule>(scope.ServiceProvider);
         var position = await accounting.GetCreditPositionAsync(customer, Ct);
         Assert.Equal(750m, position.Available!.Value.Amount);
+
+        // The credit list: open 250.00, limit 1,000.00, available 750.00; a second customer 100.00 over its 50.00 limit comes first.
+        var over = await PartyAsync(ledger, "Over Limit Customer");
+        await Ok(await ledger.Http.PutAsJsonAsync($"/api/v1/accounting/parties/{over}/credit-limit", new { limit = Eur(50m) }, Ct), HttpStatusCode.OK);
+        await Ok(await InvoiceAsync(ledger, "customerInvoice", over, "2025-03-02", "EUR",
+            [new { description = "Bikes", quantity = 1m, unitPrice = 150m, accountId = ledger.Account("4000") }]));
+        var list = (await ledger.GetAsync("/api/v1/accounting/credit-limits")).EnumerateArray().ToList();
+        Assert.Equal(["Over Limit Customer", "Limited Customer"], list.Select(r => r.GetProperty("partyName").GetString()));
+        Assert.Equal([150m, 250m], list.Select(r => Amount(r.GetProperty("open"))));
+        Assert.Equal([-100m, 750m], list.Select(r => Amount(r.GetProperty("available"))));
+
+        // A null limit removes it: the customer leaves the list.
+        await Ok(await ledger.Http.PutAsJsonAsync($"/api/v1/accounting/parties/{over}/credit-limit", new { limit = (object?)null }, Ct), HttpStatusCode.OK);
+        Assert.Single((await ledger.GetAsync("/api/v1/accounting/credit-limits")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_budget_grid_saves_every_cell_or_none()
+    {
+        var ledger = await LedgerClient.NewCompanyAsync(server);
+        await using var scope = server.ScopeFor(ledger.CompanyId);
+        var budgets = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Accounting.Features.Budgets.BudgetsHandler>(scope.ServiceProvider);
+        var eur = new SharedKernel.CurrencyCode("EUR");
+        // The second cell is on a balance-sheet account (1000, bank): refused, so the first is not kept either.
+        var refused = await budgets.SetManyAsync(
+        [
+            new(ledger.Account("4000"), "2025-01", new SharedKernel.Money(100m, eur)),
+            new(ledger.Account("1000"), "2025-01", new SharedKernel.Money(50m, eur)),
+        ], Ct);
+        Assert.Equal("account_unknown", refused.Error?.Code);
+        Assert.Empty((await ledger.GetAsync("/api/v1/accounting/budgets?year=2025")).EnumerateArray());
+
+        // Pages run each save in a scope of its own.
+        await using var next = server.ScopeFor(ledger.CompanyId);
+        budgets = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Accounting.Features.Budgets.BudgetsHandler>(next.ServiceProvider);
+        var saved = await budgets.SetManyAsync(
+        [
+            new(ledger.Account("4000"), "2025-01", new SharedKernel.Money(100m, eur)),
+            new(ledger.Account("6100"), "2025-02", new SharedKernel.Money(40m, eur)),
+        ], Ct);
+        Assert.Equal(2, saved.Value);
+        Assert.Equal(2, (await ledger.GetAsync("/api/v1/accounting/budgets?year=2025")).GetArrayLength());
     }
 }
 

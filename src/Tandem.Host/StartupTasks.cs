@@ -58,15 +58,8 @@ public sealed class StartupTasks(
         if (await db.Companies.AnyAsync(ct))
             return;
         var demo = bootstrap.Value.Demo;
-        var company = new Company
-        {
-            Code = demo ? DemoCompanyCode : "MAIN",
-            Name = demo ? "Tandem Demo Cycles Ltd" : "My Company",
-            Currency = "EUR",
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Companies.Add(company);
-        await db.SaveChangesAsync(ct);
+        var company = await services.GetRequiredService<CompanySetup>().CreateAsync(
+            demo ? DemoCompanyCode : "MAIN", demo ? "Tandem Demo Cycles Ltd" : "My Company", "EUR", adminUserId: null, ct);
 
         var email = bootstrap.Value.Admin.Email ?? "admin@tandem.local";
         var password = bootstrap.Value.Admin.Password;

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Tandem.Host;
 using Tandem.Platform;
 using Tandem.Platform.Identity;
+using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
 using Xunit;
 
@@ -140,14 +141,12 @@ public abstract class TandemServer : IAsyncLifetime
         return (email, password);
     }
 
-    /// <summary>Creates another company (with no data) and returns its id.</summary>
+    /// <summary>Creates another company the way the admin API does (each module sets it up: the default chart, say) and returns its id.</summary>
     public async Task<Guid> CreateCompanyAsync(string code)
     {
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDb>();
-        var company = new Company { Code = code, Name = $"Company {code}", Currency = "EUR" };
-        db.Companies.Add(company);
-        await db.SaveChangesAsync();
+        var setup = scope.ServiceProvider.GetRequiredService<CompanySetup>();
+        var company = await setup.CreateAsync(code, $"Company {code}", "EUR", adminUserId: null, TestContext.Current.CancellationToken);
         return company.Id;
     }
 

@@ -36,6 +36,17 @@ public sealed class CurrentPrincipal : ICurrentUser, ICompanyContext
             [new Claim(TandemClaims.Name, "system"), new Claim(TandemClaims.Company, companyId.ToString())], "system"));
     }
 
+    /// <summary>
+    /// Works in another company until disposed, as the same user: setting up a company that was just created, whose
+    /// records must land in it although the request was made from another company.
+    /// </summary>
+    public IDisposable WorkIn(Guid companyId)
+    {
+        var previous = _companyOverride;
+        _companyOverride = companyId;
+        return new Restore(this, previous);
+    }
+
     public Guid? UserId =>
         Guid.TryParse(Principal.FindFirstValue(TandemClaims.UserId), out var id) ? id : null;
 
@@ -46,6 +57,11 @@ public sealed class CurrentPrincipal : ICurrentUser, ICompanyContext
 
     public bool HasPermission(string permission) =>
         Principal.Identity?.AuthenticationType == "system" || Principal.HasClaim(TandemClaims.Permission, permission);
+
+    private sealed class Restore(CurrentPrincipal principal, Guid? previous) : IDisposable
+    {
+        public void Dispose() => principal._companyOverride = previous;
+    }
 }
 
 public static class TandemClaims

@@ -53,6 +53,11 @@ public sealed class AccountingModule : ITandemModule
         new("Accounting", "Aged receivables", "/accounting/reports/aged-receivables", "schedule", AccountingPermissions.Read, 45),
         new("Accounting", "Aged payables", "/accounting/reports/aged-payables", "schedule", AccountingPermissions.Read, 46),
         new("Accounting", "Periods", "/accounting/periods", "event", AccountingPermissions.Read, 47),
+        new("Accounting", "Taxes", "/accounting/taxes", "percent", AccountingPermissions.Read, 48),
+        new("Accounting", "Payment terms", "/accounting/payment-terms", "event_repeat", AccountingPermissions.Read, 49),
+        new("Accounting", "Exchange rates", "/accounting/exchange-rates", "currency_exchange", AccountingPermissions.Read, 50),
+        new("Accounting", "Budgets", "/accounting/budgets", "savings", AccountingPermissions.Read, 51),
+        new("Accounting", "Credit limits", "/accounting/credit-limits", "credit_score", AccountingPermissions.Read, 52),
     ];
 
     public IReadOnlyList<SlotContribution> Slots =>
@@ -71,6 +76,7 @@ public sealed class AccountingModule : ITandemModule
         services.AddScoped<LedgerFigures>();
         services.AddScoped<ReportsQuery>();
         services.AddScoped<LoadDefaultChartHandler>();
+        services.AddScoped<ICompanyInitializer, DefaultChartForNewCompany>();
         services.AddScoped<ListAccountsQuery>();
         services.AddScoped<SaveAccountHandler>();
         services.AddScoped<PeriodsHandler>();

@@ -26,6 +26,7 @@ public static class AdministrationEndpoints
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditHistoryQuery>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Modules.CompanySetup>();
         services.AddScoped<Invitations>();
         services.AddScoped<CustomFields.CustomFieldService>();
         services.AddScoped<CustomFields.CustomFieldAdministration>();
@@ -94,7 +95,7 @@ public static class AdministrationEndpoints
             .WithName("ListCompanies")
             .WithSummary("The companies you belong to");
 
-        companies.MapPost("/", async (CreateCompanyRequest request, ICurrentUser me, PlatformDb db, DbSession session, TimeProvider clock, CancellationToken ct) =>
+        companies.MapPost("/", async (CreateCompanyRequest request, ICurrentUser me, PlatformDb db, Modules.CompanySetup setup, CancellationToken ct) =>
             {
                 var code = request.Code?.Trim().ToUpperInvariant();
                 var errors = new FieldErrors()
@@ -106,13 +107,8 @@ public static class AdministrationEndpoints
                     return Problems.From(errors.ToError());
                 if (await db.Companies.AnyAsync(c => c.Code == code, ct))
                     return Problems.From(Error.Conflict("company_code_taken", $"A company with code {code} exists already."));
-                await using var unit = await session.BeginAsync(ct);
-                var company = new Company { Code = code!, Name = request.Name!.Trim(), Currency = request.Currency ?? "EUR", CreatedAt = clock.GetUtcNow() };
-                db.Companies.Add(company);
-                // The creator administers the new company, or nobody could.
-                db.Memberships.Add(new Membership { UserId = me.UserId!.Value, CompanyId = company.Id, Roles = [Roles.Admin] });
-                await db.SaveChangesAsync(ct);
-                await unit.CommitAsync(ct);
+                // The creator administers the new company, or nobody could; each module sets the company up (a chart, say).
+                var company = await setup.CreateAsync(code!, request.Name!.Trim(), request.Currency ?? "EUR", me.UserId!.Value, ct);
                 return Results.Created($"/api/v1/admin/companies/{company.Id}", new CompanyDto(company.Id, company.Code, company.Name, company.Currency, company.CreatedAt));
             })
             .WithName("CreateCompany")

@@ -16,6 +16,30 @@ public abstract class LedgerApiTests(TandemServer server)
         report.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code);
 
     [Fact]
+    public async Task A_company_created_through_the_admin_api_starts_with_the_default_chart()
+    {
+        var admin = await server.AdminClient();
+        var code = "CH" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/companies", new { code, name = "Charted Ltd" }, Ct);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, body.ToString());
+        var companyId = body.GetProperty("id").GetGuid();
+
+        await using var scope = server.ScopeFor(companyId);
+        var chart = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Accounting.Features.Accounts.ListAccountsQuery>(scope.ServiceProvider).HandleAsync(false, Ct);
+        Assert.Equal(Accounting.Features.Accounts.LoadDefaultChartHandler.Chart.Length, chart.Count);
+        Assert.Contains(chart, a => a.Code == "1100" && a.Role == Contracts.ControlRole.Receivable);
+        Assert.Contains(chart, a => a.Code == "2000" && a.Role == Contracts.ControlRole.Payable);
+
+        // Loading the default chart again adds nothing: the set-up is idempotent.
+        var (email, password) = await server.CreateUserAsync(["finance_manager"], companyId);
+        var finance = await server.ClientFor(email, password);
+        var again = await finance.PostAsync("/api/v1/accounting/accounts/default-chart", null, Ct);
+        Assert.Equal(0, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("added").GetInt32());
+    }
+
+    [Fact]
     public async Task Posted_entries_are_numbered_without_gaps_and_every_report_shows_them()
     {
         var ledger = await LedgerClient.NewCompanyAsync(server);

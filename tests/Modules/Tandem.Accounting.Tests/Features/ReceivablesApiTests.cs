@@ -159,6 +159,44 @@ public abstract class ReceivablesApiTests(TandemServer server)
     }
 
     [Fact]
+    public async Task Aged_receivables_at_a_past_date_show_what_was_open_that_day()
+    {
+        var ledger = await LedgerClient.NewCompanyAsync(server);
+        var customer = await PartyAsync(ledger, "Late Payer");
+        // 100.00, no tax, no payment term: due on the invoice date, 10 Jan.
+        var invoice = await Ok(await InvoiceAsync(ledger, "customerInvoice", customer, "2025-01-10", "EUR",
+            [new { description = "Service", quantity = 1m, unitPrice = 100m, accountId = ledger.Account("4100") }]));
+        var invoiceId = invoice.GetProperty("id").GetGuid();
+        // 40.00 paid on 1 Mar; 59.50 on 1 Apr with the 0.50 left written off.
+        await Ok(await PayAsync(ledger, "in", customer, "2025-03-01", Eur(40m), [new { invoiceId, amount = Eur(40m) }]));
+        await Ok(await PayAsync(ledger, "in", customer, "2025-04-01", Eur(59.50m), [new { invoiceId, amount = Eur(59.50m) }], writeOff: true));
+
+        async Task<JsonElement?> AgedAt(string date)
+        {
+            var report = await ledger.GetAsync($"/api/v1/accounting/reports/aged-receivables?date={date}");
+            return report.GetProperty("rows").EnumerateArray().Cast<JsonElement?>().SingleOrDefault();
+        }
+
+        // 5 Jan: not yet invoiced.
+        Assert.Null(await AgedAt("2025-01-05"));
+        // 15 Feb: 36 days overdue (31–60), the full 100.00: the payment of 1 Mar comes later.
+        var february = (await AgedAt("2025-02-15"))!.Value;
+        Assert.Equal(100m, Amount(february.GetProperty("days31To60")));
+        Assert.Equal(100m, Amount(february.GetProperty("total")));
+        // 1 Mar, the payment's own day: 100.00 − 40.00 = 60.00, 50 days overdue (31–60).
+        Assert.Equal(60m, Amount((await AgedAt("2025-03-01"))!.Value.GetProperty("days31To60")));
+        // 20 Mar: 60.00, 69 days overdue (61–90).
+        var march = (await AgedAt("2025-03-20"))!.Value;
+        Assert.Equal(60m, Amount(march.GetProperty("days61To90")));
+        Assert.Equal(0m, Amount(march.GetProperty("days31To60")));
+        Assert.Equal(60m, Amount(march.GetProperty("total")));
+        // 1 Apr and later: paid and written off, nothing open.
+        Assert.Null(await AgedAt("2025-04-01"));
+        Assert.Null(await AgedAt("2025-12-31"));
+        await ledger.AssertLedgerConsistentAsync();
+    }
+
+    [Fact]
     public async Task A_foreign_currency_invoice_paid_at_another_rate_realises_the_difference()
     {
         var ledger = await LedgerClient.NewCompanyAsync(server);
@@ -211,6 +249,11 @@ public abstract class ReceivablesApiTests(TandemServer server)
         Assert.Equal(-15m, Amount(Row(may, "6900").GetProperty("closing")));
         var items = await ledger.GetAsync($"/api/v1/accounting/open-items?partyId={customer}");
         Assert.Equal(490m, Amount(Assert.Single(items.EnumerateArray()).GetProperty("openCompany")));
+        // Ageing before the revaluation shows the value at the invoice's rate, after it the revalued one.
+        var beforeRevaluation = await ledger.GetAsync("/api/v1/accounting/reports/aged-receivables?date=2025-05-20");
+        Assert.Equal(475m, Amount(beforeRevaluation.GetProperty("totals").GetProperty("total")));
+        var afterRevaluation = await ledger.GetAsync("/api/v1/accounting/reports/aged-receivables?date=2025-06-05");
+        Assert.Equal(490m, Amount(afterRevaluation.GetProperty("totals").GetProperty("total")));
 
         // Paid on 10 Jun at 1.00: bank 500.00 − receivable 490.00 = 10.00 more gain; 15.00 + 10.00 = 25.00 = 500.00 − 475.00.
         var usd = new { amount = "500.00", currency = "USD" };
@@ -219,6 +262,7 @@ public abstract class ReceivablesApiTests(TandemServer server)
         var year = await ledger.GetAsync("/api/v1/accounting/reports/trial-balance?from=2025-01-01&to=2025-12-31");
         Assert.Equal(-25m, Amount(Row(year, "6900").GetProperty("closing")));
         Assert.Equal(0m, Amount(Row(year, "1100").GetProperty("closing")));
+        Assert.Empty((await ledger.GetAsync("/api/v1/accounting/reports/aged-receivables?date=2025-06-10")).GetProperty("rows").EnumerateArray());
         await ledger.AssertLedgerConsistentAsync();
     }
 
@@ -297,6 +341,48 @@ public abstract class ReceivablesApiTests(TandemServer server)
         var accounting = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Contracts.IAccountingModule>(scope.ServiceProvider);
         var position = await accounting.GetCreditPositionAsync(customer, Ct);
         Assert.Equal(750m, position.Available!.Value.Amount);
+
+        // The credit list: open 250.00, limit 1,000.00, available 750.00; a second customer 100.00 over its 50.00 limit comes first.
+        var over = await PartyAsync(ledger, "Over Limit Customer");
+        await Ok(await ledger.Http.PutAsJsonAsync($"/api/v1/accounting/parties/{over}/credit-limit", new { limit = Eur(50m) }, Ct), HttpStatusCode.OK);
+        await Ok(await InvoiceAsync(ledger, "customerInvoice", over, "2025-03-02", "EUR",
+            [new { description = "Bikes", quantity = 1m, unitPrice = 150m, accountId = ledger.Account("4000") }]));
+        var list = (await ledger.GetAsync("/api/v1/accounting/credit-limits")).EnumerateArray().ToList();
+        Assert.Equal(["Over Limit Customer", "Limited Customer"], list.Select(r => r.GetProperty("partyName").GetString()));
+        Assert.Equal([150m, 250m], list.Select(r => Amount(r.GetProperty("open"))));
+        Assert.Equal([-100m, 750m], list.Select(r => Amount(r.GetProperty("available"))));
+
+        // A null limit removes it: the customer leaves the list.
+        await Ok(await ledger.Http.PutAsJsonAsync($"/api/v1/accounting/parties/{over}/credit-limit", new { limit = (object?)null }, Ct), HttpStatusCode.OK);
+        Assert.Single((await ledger.GetAsync("/api/v1/accounting/credit-limits")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_budget_grid_saves_every_cell_or_none()
+    {
+        var ledger = await LedgerClient.NewCompanyAsync(server);
+        await using var scope = server.ScopeFor(ledger.CompanyId);
+        var budgets = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Accounting.Features.Budgets.BudgetsHandler>(scope.ServiceProvider);
+        var eur = new SharedKernel.CurrencyCode("EUR");
+        // The second cell is on a balance-sheet account (1000, bank): refused, so the first is not kept either.
+        var refused = await budgets.SetManyAsync(
+        [
+            new(ledger.Account("4000"), "2025-01", new SharedKernel.Money(100m, eur)),
+            new(ledger.Account("1000"), "2025-01", new SharedKernel.Money(50m, eur)),
+        ], Ct);
+        Assert.Equal("account_unknown", refused.Error?.Code);
+        Assert.Empty((await ledger.GetAsync("/api/v1/accounting/budgets?year=2025")).EnumerateArray());
+
+        // Pages run each save in a scope of its own.
+        await using var next = server.ScopeFor(ledger.CompanyId);
+        budgets = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Accounting.Features.Budgets.BudgetsHandler>(next.ServiceProvider);
+        var saved = await budgets.SetManyAsync(
+        [
+            new(ledger.Account("4000"), "2025-01", new SharedKernel.Money(100m, eur)),
+            new(ledger.Account("6100"), "2025-02", new SharedKernel.Money(40m, eur)),
+        ], Ct);
+        Assert.Equal(2, saved.Value);
+        Assert.Equal(2, (await ledger.GetAsync("/api/v1/accounting/budgets?year=2025")).GetArrayLength());
     }
 }
 

@@ -20,6 +20,7 @@ internal abstract class AccountingDb(DbContextOptions options, ModuleDbServices 
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<OpenItem> OpenItems => Set<OpenItem>();
+    public DbSet<OpenItemChange> OpenItemChanges => Set<OpenItemChange>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentAllocation> PaymentAllocations => Set<PaymentAllocation>();
     public DbSet<LedgerSettings> Settings => Set<LedgerSettings>();
@@ -141,6 +142,18 @@ internal abstract class AccountingDb(DbContextOptions options, ModuleDbServices 
             // Aged reports and allocation read the open items of one side, by party and due date.
             item.HasIndex(i => new { i.CompanyId, i.IsReceivable, i.PartyId, i.DueDate });
             item.HasIndex(i => new { i.CompanyId, i.InvoiceId });
+            item.HasMany(i => i.Changes).WithOne().HasForeignKey(c => c.OpenItemId).OnDelete(DeleteBehavior.Cascade);
+            item.Navigation(i => i.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<OpenItemChange>(change =>
+        {
+            change.ToTable("open_item_change");
+            change.Property(c => c.Id).ValueGeneratedNever();
+            change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            // Ageing at a past date adds back the changes dated after it: a range read on the date.
+            change.HasIndex(c => new { c.CompanyId, c.Date, c.OpenItemId });
+            change.HasIndex(c => c.OpenItemId);
         });
 
         modelBuilder.Entity<Payment>(payment =>

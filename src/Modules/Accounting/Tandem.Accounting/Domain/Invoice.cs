@@ -144,6 +144,8 @@ internal sealed record InvoiceLineDraft(string Description, decimal Quantity, de
 /// </summary>
 internal sealed class OpenItem : Entity
 {
+    private readonly List<OpenItemChange> _changes = [];
+
     private OpenItem()
     {
     }
@@ -163,6 +165,9 @@ internal sealed class OpenItem : Entity
     public decimal OpenAmount { get; private set; }
     public decimal OpenCompanyAmount { get; private set; }
 
+    /// <summary>The settlements and revaluations recorded in this unit of work (not loaded with the item).</summary>
+    public IReadOnlyList<OpenItemChange> Changes => _changes;
+
     public static OpenItem Open(
         Guid partyId, Guid accountId, bool isReceivable, Guid? invoiceId, Guid? paymentId, string documentNumber, int instalment,
         DateOnly date, DateOnly dueDate, CurrencyCode currency, decimal amount, decimal companyAmount) =>
@@ -175,9 +180,10 @@ internal sealed class OpenItem : Entity
 
     /// <summary>
     /// Settles part of the item (an amount of its own sign) and returns the company-currency value it carried:
-    /// the whole remaining value when the item closes, otherwise the proportional share.
+    /// the whole remaining value when the item closes, otherwise the proportional share. The change is recorded
+    /// with its date, so the open amount at any earlier date can be rebuilt.
     /// </summary>
-    public decimal Settle(decimal amount, CurrencyCode companyCurrency)
+    public decimal Settle(decimal amount, CurrencyCode companyCurrency, DateOnly date, OpenItemChangeKind kind)
     {
         if (Math.Sign(amount) != Math.Sign(OpenAmount) || Math.Abs(amount) > Math.Abs(OpenAmount))
             throw new BusinessRuleException(new Error("overpayment", $"{DocumentNumber} has {Math.Abs(OpenAmount):0.00##} {Currency} open."));
@@ -186,17 +192,58 @@ internal sealed class OpenItem : Entity
             : Math.Round(OpenCompanyAmount * amount / OpenAmount, companyCurrency.MinorUnits, MidpointRounding.AwayFromZero);
         OpenAmount -= amount;
         OpenCompanyAmount -= value;
+        _changes.Add(new OpenItemChange(Id, date, kind, amount, value));
         return value;
     }
 
-    /// <summary>Restates the open amount in the company currency at a new rate; returns the change.</summary>
-    public decimal Revalue(decimal rate, CurrencyCode companyCurrency)
+    /// <summary>Restates the open amount in the company currency at a new rate on the date; returns the change.</summary>
+    public decimal Revalue(decimal rate, CurrencyCode companyCurrency, DateOnly date)
     {
         var value = Math.Round(OpenAmount * rate, companyCurrency.MinorUnits, MidpointRounding.AwayFromZero);
         var change = value - OpenCompanyAmount;
         OpenCompanyAmount = value;
+        if (change != 0)
+            _changes.Add(new OpenItemChange(Id, date, OpenItemChangeKind.Revaluation, 0m, -change));
         return change;
     }
 
     public void RepointParty(Guid partyId) => PartyId = partyId;
+}
+
+internal enum OpenItemChangeKind
+{
+    Payment,
+    WriteOff,
+    Revaluation,
+}
+
+/// <summary>
+/// What one dated event took off an open item, signed like the item: a payment or write-off settles part of it, a
+/// revaluation restates its company-currency value. The open amount at a date is today's open amount plus the changes
+/// dated after it.
+/// </summary>
+internal sealed class OpenItemChange : Entity
+{
+    private OpenItemChange()
+    {
+    }
+
+    public OpenItemChange(Guid openItemId, DateOnly date, OpenItemChangeKind kind, decimal amount, decimal companyAmount)
+    {
+        OpenItemId = openItemId;
+        Date = date;
+        Kind = kind;
+        Amount = amount;
+        CompanyAmount = companyAmount;
+    }
+
+    public Guid OpenItemId { get; private set; }
+    public DateOnly Date { get; private set; }
+    public OpenItemChangeKind Kind { get; private set; }
+
+    /// <summary>Taken off the open amount in the item's currency.</summary>
+    public decimal Amount { get; private set; }
+
+    /// <summary>Taken off the open amount in the company currency.</summary>
+    public decimal CompanyAmount { get; private set; }
 }

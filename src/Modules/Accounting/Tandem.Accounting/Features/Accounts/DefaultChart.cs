@@ -6,6 +6,7 @@ using Tandem.Accounting.Contracts;
 using Tandem.Accounting.Data;
 using Tandem.Accounting.Domain;
 using Tandem.Platform.Api;
+using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 
@@ -70,6 +71,12 @@ internal sealed class LoadDefaultChartHandler(AccountingDb db, DbSession session
         await unit.CommitAsync(ct);
         return added;
     }
+}
+
+/// <summary>Every new company starts with the default chart, loaded in the unit of work that creates the company.</summary>
+internal sealed class DefaultChartForNewCompany(LoadDefaultChartHandler chart) : ICompanyInitializer
+{
+    public Task InitializeAsync(CancellationToken ct) => chart.HandleAsync(ct);
 }
 
 internal static class LoadDefaultChartEndpoint

@@ -8,6 +8,7 @@ using Tandem.Accounting.Data;
 using Tandem.Accounting.Domain;
 using Tandem.Accounting.Ledger;
 using Tandem.Platform.Api;
+using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 
 namespace Tandem.Accounting.Features.Budgets;
@@ -17,7 +18,7 @@ public sealed record BudgetDto(Guid AccountId, string Month, Money Amount);
 
 public sealed record BudgetInput(Guid AccountId, string? Month, Money? Amount);
 
-internal sealed class BudgetsHandler(AccountingDb db, CompanyCurrency currency)
+internal sealed class BudgetsHandler(AccountingDb db, CompanyCurrency currency, DbSession session)
 {
     public async Task<IReadOnlyList<BudgetDto>> ListAsync(int year, CancellationToken ct)
     {
@@ -47,6 +48,20 @@ internal sealed class BudgetsHandler(AccountingDb db, CompanyCurrency currency)
             budget.Change(input.Amount!.Value.Amount);
         await db.SaveChangesAsync(ct);
         return new BudgetDto(budget.AccountId, Month(period), new Money(budget.Amount, company));
+    }
+
+    /// <summary>Sets several budgets at once (a grid's edited cells): all of them, or none if one is refused.</summary>
+    public async Task<Result<int>> SetManyAsync(IReadOnlyList<BudgetInput> inputs, CancellationToken ct)
+    {
+        await using var unit = await session.BeginAsync(ct);
+        foreach (var input in inputs)
+        {
+            var result = await SetAsync(input, ct);
+            if (!result.IsSuccess)
+                return result.Error! with { Message = $"{input.Month}: {result.Error!.Message}" };
+        }
+        await unit.CommitAsync(ct);
+        return inputs.Count;
     }
 
     private static string Month(int period) => $"{period / 100:D4}-{period % 100:D2}";

@@ -40,7 +40,7 @@ internal sealed class ClosingHandler(AccountingDb db, DbSession session, LedgerP
                 return rate.Error!;
             foreach (var item in group)
             {
-                var change = item.Revalue(rate.Value, company);
+                var change = item.Revalue(rate.Value, company, date);
                 if (change != 0)
                     lines.Add(new LineDraft(item.AccountId, Math.Max(change, 0m), Math.Max(-change, 0m), item.Currency, 0m, item.PartyId, null, $"Revaluation {item.DocumentNumber}"));
             }

@@ -109,7 +109,7 @@ internal sealed class PaymentsHandler(
                     if (remaining == 0)
                         break;
                     var take = Math.Min(remaining, Math.Abs(item.OpenAmount));
-                    var value = item.Settle(sign * take, company);
+                    var value = item.Settle(sign * take, company, date, OpenItemChangeKind.Payment);
                     Line(item.AccountId, -value, item.Currency, -sign * take, item.PartyId, item.DocumentNumber);
                     payment.Allocate(item, take, Math.Abs(value));
                     remaining -= take;
@@ -130,7 +130,7 @@ internal sealed class PaymentsHandler(
                 if (remaining == 0)
                     break;
                 var take = Math.Min(remaining, Math.Abs(item.OpenAmount));
-                var value = item.Settle(sign * take, company);
+                var value = item.Settle(sign * take, company, date, OpenItemChangeKind.Payment);
                 Line(item.AccountId, -value, item.Currency, -sign * take, item.PartyId, item.DocumentNumber);
                 payment.Allocate(item, take, Math.Abs(value));
                 remaining -= take;
@@ -157,7 +157,7 @@ internal sealed class PaymentsHandler(
                 foreach (var item in leftovers)
                 {
                     var open = item.OpenAmount;
-                    var value = item.Settle(open, company);
+                    var value = item.Settle(open, company, date, OpenItemChangeKind.WriteOff);
                     Line(item.AccountId, -value, item.Currency, -open, item.PartyId, $"Write-off {item.DocumentNumber}");
                     Line(writeOffAccount.Value, value, company, value, null, $"Write-off {item.DocumentNumber}");
                     writtenOff += value;

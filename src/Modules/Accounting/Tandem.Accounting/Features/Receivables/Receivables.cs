@@ -28,6 +28,9 @@ public sealed record AgedReportDto(DateOnly Date, bool Receivables, IReadOnlyLis
 
 public sealed record CreditLimitInput(Money? Limit);
 
+/// <summary>A customer with a credit limit: what it owes now, the limit, and what is left (negative when over).</summary>
+public sealed record CreditRowDto(Guid PartyId, string? PartyName, Money Open, Money Limit, Money Available);
+
 public sealed record SettingsDto(Money WriteOffTolerance, Guid? WriteOffAccountId);
 
 public sealed record SettingsInput(Money WriteOffTolerance, Guid? WriteOffAccountId);
@@ -62,6 +65,27 @@ internal sealed class ReceivablesQuery(AccountingDb db, CompanyCurrency currency
             limit is { } l ? new Money(l, company) : null, limit is { } l2 ? new Money(l2 - receivable, company) : null);
     }
 
+    /// <summary>
+    /// Every customer with a credit limit and its open receivables (summed in SQL for those customers only), the ones
+    /// with the least credit left first.
+    /// </summary>
+    public async Task<IReadOnlyList<CreditRowDto>> CreditListAsync(CancellationToken ct)
+    {
+        var company = await currency.GetAsync(ct);
+        var open = db.OpenItems.Where(o => o.IsReceivable && o.OpenAmount != 0)
+            .GroupBy(o => o.PartyId)
+            .Select(g => new { PartyId = (Guid?)g.Key, Open = (decimal?)g.Sum(o => o.OpenCompanyAmount) });
+        var rows = await (
+                from l in db.CreditLimits.AsNoTracking()
+                join o in open on (Guid?)l.PartyId equals o.PartyId into owed
+                from o in owed.DefaultIfEmpty()
+                select new { l.PartyId, l.Limit, Open = o.Open ?? 0m })
+            .Take(5000).ToListAsync(ct);
+        var names = (await parties.FindManyAsync(rows.Select(r => r.PartyId).ToList(), ct)).ToDictionary(p => p.Id, p => p.Name);
+        return rows.Select(r => new CreditRowDto(r.PartyId, names.GetValueOrDefault(r.PartyId), new Money(r.Open, company), new Money(r.Limit, company), new Money(r.Limit - r.Open, company)))
+            .OrderBy(r => r.Available.Amount).ThenBy(r => r.PartyName ?? "", StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
     public async Task<StatementDto> StatementAsync(Guid partyId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var company = await currency.GetAsync(ct);
@@ -83,7 +107,8 @@ internal sealed class ReceivablesQuery(AccountingDb db, CompanyCurrency currency
 
     /// <summary>
     /// Open items by party in ageing buckets of days past due at the date, summed in SQL so a million items stay quick.
-    /// Payables show as positive amounts owed.
+    /// An item counts if it was posted by the date, with what was open that day: today's open amount plus the
+    /// settlements and revaluations dated after it (few for a recent date). Payables show as positive amounts owed.
     /// </summary>
     public async Task<AgedReportDto> AgedAsync(bool receivables, DateOnly date, CancellationToken ct)
     {
@@ -91,16 +116,25 @@ internal sealed class ReceivablesQuery(AccountingDb db, CompanyCurrency currency
         var d30 = date.AddDays(-30);
         var d60 = date.AddDays(-60);
         var d90 = date.AddDays(-90);
-        var rows = await db.OpenItems.AsNoTracking().Where(o => o.IsReceivable == receivables && o.OpenAmount != 0 && o.Date <= date)
+        var later = db.OpenItemChanges.Where(c => c.Date > date)
+            .GroupBy(c => c.OpenItemId)
+            .Select(g => new { OpenItemId = (Guid?)g.Key, CompanyAmount = (decimal?)g.Sum(c => c.CompanyAmount) });
+        var items =
+            from o in db.OpenItems.AsNoTracking().Where(o => o.IsReceivable == receivables && o.Date <= date)
+            join c in later on (Guid?)o.Id equals c.OpenItemId into changed
+            from c in changed.DefaultIfEmpty()
+            where o.OpenAmount != 0 || c.OpenItemId != null
+            select new { o.PartyId, o.DueDate, Open = o.OpenCompanyAmount + (c.CompanyAmount ?? 0m) };
+        var rows = await items
             .GroupBy(o => o.PartyId)
             .Select(g => new
             {
                 PartyId = g.Key,
-                NotDue = g.Sum(o => o.DueDate >= date ? o.OpenCompanyAmount : 0m),
-                D30 = g.Sum(o => o.DueDate < date && o.DueDate >= d30 ? o.OpenCompanyAmount : 0m),
-                D60 = g.Sum(o => o.DueDate < d30 && o.DueDate >= d60 ? o.OpenCompanyAmount : 0m),
-                D90 = g.Sum(o => o.DueDate < d60 && o.DueDate >= d90 ? o.OpenCompanyAmount : 0m),
-                Over = g.Sum(o => o.DueDate < d90 ? o.OpenCompanyAmount : 0m),
+                NotDue = g.Sum(o => o.DueDate >= date ? o.Open : 0m),
+                D30 = g.Sum(o => o.DueDate < date && o.DueDate >= d30 ? o.Open : 0m),
+                D60 = g.Sum(o => o.DueDate < d30 && o.DueDate >= d60 ? o.Open : 0m),
+                D90 = g.Sum(o => o.DueDate < d60 && o.DueDate >= d90 ? o.Open : 0m),
+                Over = g.Sum(o => o.DueDate < d90 ? o.Open : 0m),
             })
             .ToListAsync(ct);
         var sign = receivables ? 1m : -1m;
@@ -115,9 +149,9 @@ internal sealed class ReceivablesQuery(AccountingDb db, CompanyCurrency currency
     }
 }
 
-internal sealed class ReceivablesHandler(AccountingDb db, CompanyCurrency currency, IPartiesModule parties)
+internal sealed class ReceivablesHandler(AccountingDb db, CompanyCurrency currency, IPartiesModule parties, ReceivablesQuery query)
 {
-    public async Task<Result<PartyBalanceDto>> SetCreditLimitAsync(Guid partyId, CreditLimitInput input, ReceivablesQuery query, CancellationToken ct)
+    public async Task<Result<PartyBalanceDto>> SetCreditLimitAsync(Guid partyId, CreditLimitInput input, CancellationToken ct)
     {
         var company = await currency.GetAsync(ct);
         if (input.Limit is { } limit && (limit.Currency != company || limit.Amount < 0))
@@ -185,9 +219,11 @@ internal static class ReceivablesEndpoints
                 return range.IsSuccess ? Results.Ok(await query.StatementAsync(partyId, range.Value.From, range.Value.To, ct)) : Problems.From(range.Error!);
             })
             .RequireAuthorization(AccountingPermissions.Read).WithName("PartyStatement").WithSummary("The party's receivable and payable movements with running balance");
-        accounting.MapPut("/parties/{partyId:guid}/credit-limit", async (Guid partyId, CreditLimitInput input, ReceivablesHandler handler, ReceivablesQuery query, CancellationToken ct) =>
-                (await handler.SetCreditLimitAsync(partyId, input, query, ct)).ToHttp())
+        accounting.MapPut("/parties/{partyId:guid}/credit-limit", async (Guid partyId, CreditLimitInput input, ReceivablesHandler handler, CancellationToken ct) =>
+                (await handler.SetCreditLimitAsync(partyId, input, ct)).ToHttp())
             .RequireAuthorization(AccountingPermissions.Manage).WithName("SetCreditLimit").WithSummary("Set (or with null remove) a customer's credit limit");
+        accounting.MapGet("/credit-limits", async (ReceivablesQuery query, CancellationToken ct) => Results.Ok(await query.CreditListAsync(ct)))
+            .RequireAuthorization(AccountingPermissions.Read).WithName("ListCreditLimits").WithSummary("Customers with a credit limit: open receivables, limit and credit available, least available first");
         accounting.MapGet("/settings", async (ReceivablesHandler handler, CancellationToken ct) => Results.Ok(await handler.SettingsAsync(ct)))
             .RequireAuthorization(AccountingPermissions.Read).WithName("LedgerSettings").WithSummary("Write-off tolerance and account");
         accounting.MapPut("/settings", async (SettingsInput input, ReceivablesHandler handler, CancellationToken ct) => (await handler.ChangeSettingsAsync(input, ct)).ToHttp())

@@ -800,6 +800,60 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                     b.ToTable("open_item", "accounting");
                 });
 
+            modelBuilder.Entity("Tandem.Accounting.Domain.OpenItemChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("CompanyAmount")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
+                        .HasColumnName("company_amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OpenItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("open_item_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open_item_change");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_open_item_change_company_id");
+
+                    b.HasIndex("OpenItemId")
+                        .HasDatabaseName("ix_open_item_change_open_item_id");
+
+                    b.HasIndex("CompanyId", "Date", "OpenItemId")
+                        .HasDatabaseName("ix_open_item_change_company_id_date_open_item_id");
+
+                    b.ToTable("open_item_change", "accounting");
+                });
+
             modelBuilder.Entity("Tandem.Accounting.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1105,6 +1159,16 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                         .HasConstraintName("fk_journal_line_journal_entry_entry_id");
                 });
 
+            modelBuilder.Entity("Tandem.Accounting.Domain.OpenItemChange", b =>
+                {
+                    b.HasOne("Tandem.Accounting.Domain.OpenItem", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("OpenItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open_item_change_open_item_open_item_id");
+                });
+
             modelBuilder.Entity("Tandem.Accounting.Domain.PaymentAllocation", b =>
                 {
                     b.HasOne("Tandem.Accounting.Domain.Payment", null)
@@ -1123,6 +1187,11 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Accounting.Domain.JournalEntry", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.OpenItem", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Tandem.Accounting.Domain.Payment", b =>

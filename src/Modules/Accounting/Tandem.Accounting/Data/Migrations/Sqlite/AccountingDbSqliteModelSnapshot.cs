@@ -774,6 +774,58 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                     b.ToTable("accounting_open_item", (string)null);
                 });
 
+            modelBuilder.Entity("Tandem.Accounting.Domain.OpenItemChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("CompanyAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("company_amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OpenItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_item_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounting_open_item_change");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_accounting_open_item_change_company_id");
+
+                    b.HasIndex("OpenItemId")
+                        .HasDatabaseName("ix_accounting_open_item_change_open_item_id");
+
+                    b.HasIndex("CompanyId", "Date", "OpenItemId")
+                        .HasDatabaseName("ix_accounting_open_item_change_company_id_date_open_item_id");
+
+                    b.ToTable("accounting_open_item_change", (string)null);
+                });
+
             modelBuilder.Entity("Tandem.Accounting.Domain.Payment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1072,6 +1124,16 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                         .HasConstraintName("fk_accounting_journal_line_accounting_journal_entry_entry_id");
                 });
 
+            modelBuilder.Entity("Tandem.Accounting.Domain.OpenItemChange", b =>
+                {
+                    b.HasOne("Tandem.Accounting.Domain.OpenItem", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("OpenItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounting_open_item_change_accounting_open_item_open_item_id");
+                });
+
             modelBuilder.Entity("Tandem.Accounting.Domain.PaymentAllocation", b =>
                 {
                     b.HasOne("Tandem.Accounting.Domain.Payment", null)
@@ -1090,6 +1152,11 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Accounting.Domain.JournalEntry", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Tandem.Accounting.Domain.OpenItem", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("Tandem.Accounting.Domain.Payment", b =>

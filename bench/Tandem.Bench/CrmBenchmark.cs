@@ -13,6 +13,7 @@ namespace Tandem.Bench;
 /// activities and notes), then times over HTTP the pipeline board's first page, the account page's data (account,
 /// contacts, timeline) and global search, each as a sales rep who sees their own records and as an admin who sees all.
 /// Usage: crm [--customers 100000] [--opportunities 100000] [--activities 1000000] [--runs 100]
+/// [--connection "Host=...;Database=..."] (measure a database <c>seed bench</c> loaded before; the sizes then only label the output)
 /// </summary>
 internal static class CrmBenchmark
 {
@@ -31,12 +32,14 @@ internal static class CrmBenchmark
         var activities = Bench.Int(args, "--activities", 1_000_000);
         var runs = Bench.Int(args, "--runs", 100);
 
-        await using var server = await BenchServer.CreateAsync(DatabaseProvider.Postgres);
+        var existing = Bench.Option(args, "--connection", "");
+        await using var server = await BenchServer.CreateAsync(DatabaseProvider.Postgres, existing.Length > 0 ? existing : null);
         if (server is null)
             return 2;
         var load = Stopwatch.StartNew();
-        await using (var scope = server.Scope())
+        if (existing.Length == 0)
         {
+            await using var scope = server.Scope();
             var size = new BenchDataSize(customers, opportunities, activities, Invoices: 0, JournalLines: 0, Reps: 20);
             await scope.ServiceProvider.GetRequiredService<BenchSeeder>().RunAsync(size, 20261123, null, Console.Out, CancellationToken.None);
         }

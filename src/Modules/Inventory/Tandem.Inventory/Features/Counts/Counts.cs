@@ -6,6 +6,7 @@ using Tandem.Inventory.Contracts;
 using Tandem.Inventory.Data;
 using Tandem.Inventory.Domain;
 using Tandem.Inventory.Features.Moves;
+using Tandem.Platform.Api;
 using Tandem.Platform.Numbering;
 using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;

@@ -72,7 +72,7 @@ public sealed class StockMoveRulesTests
         var released = move.Complete([StockMoveLine.Of(move.Id, null, 5m)], -20m, new DateOnly(2025, 3, 2), DateTimeOffset.UnixEpoch);
         Assert.Equal(5m, released);
         Assert.Equal(MoveStatus.Done, move.Status);
-        Assert.Equal("move_done", Assert.Throws<BusinessRuleException>(move.Cancel).Error.Code);
+        Assert.Equal("move_done", Assert.Throws<BusinessRuleException>(() => move.Cancel()).Error.Code);
         Assert.Equal("move_done", Assert.Throws<BusinessRuleException>(move.Reserve).Error.Code);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tandem.Inventory.Domain;
 using Tandem.Platform.Persistence;
+using Tandem.SharedKernel;
 
 namespace Tandem.Inventory.Data;
 
@@ -128,6 +129,9 @@ internal abstract class InventoryDb(DbContextOptions options, ModuleDbServices s
             sheet.HasIndex(s => new { s.CompanyId, s.Number }).IsUnique();
         });
         modelBuilder.Entity<CountLine>(line => line.ToTable("count_line"));
+        // Ids are made in code: a line added to a loaded move or count sheet is an insert, not an update.
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+            modelBuilder.Entity(entityType.ClrType).Property(nameof(Entity.Id)).ValueGeneratedNever();
     }
 }
 

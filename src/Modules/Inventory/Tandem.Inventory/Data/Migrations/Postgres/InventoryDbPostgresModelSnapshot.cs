@@ -26,7 +26,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.CategoryValuation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -67,7 +66,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.CountLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -117,7 +115,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.CountSheet", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -170,7 +167,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.Location", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -228,7 +224,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.Lot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -287,7 +282,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.ProductSettings", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -339,7 +333,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.ProductValuation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -382,7 +375,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.ReorderRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -429,7 +421,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.StockLevel", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -483,7 +474,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.StockMove", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -629,7 +619,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.StockMoveLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -673,7 +662,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.StockQuant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -729,7 +717,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.ValuationLayer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -796,7 +783,6 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
             modelBuilder.Entity("Tandem.Inventory.Domain.Warehouse", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -20,7 +20,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.CategoryValuation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -61,7 +60,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.CountLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -109,7 +107,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.CountSheet", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -162,7 +159,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.Location", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -220,7 +216,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.Lot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -279,7 +274,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.ProductSettings", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -331,7 +325,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.ProductValuation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -372,7 +365,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.ReorderRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -417,7 +409,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.StockLevel", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -469,7 +460,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.StockMove", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -610,7 +600,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.StockMoveLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -653,7 +642,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.StockQuant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -708,7 +696,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.ValuationLayer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
@@ -771,7 +758,6 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
             modelBuilder.Entity("Tandem.Inventory.Domain.Warehouse", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 

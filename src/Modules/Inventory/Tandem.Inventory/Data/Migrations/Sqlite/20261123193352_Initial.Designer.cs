@@ -4,861 +4,822 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Tandem.Inventory.Data;
 
 #nullable disable
 
-namespace Tandem.Inventory.Data.Migrations.Postgres
+namespace Tandem.Inventory.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(InventoryDbPostgres))]
-    [Migration("20261123191809_Initial")]
+    [DbContext(typeof(InventoryDbSqlite))]
+    [Migration("20261123193352_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasDefaultSchema("inventory")
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Tandem.Inventory.Domain.CategoryValuation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("category");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("method");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_category_valuation");
+                        .HasName("pk_inventory_category_valuation");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_category_valuation_company_id");
+                        .HasDatabaseName("ix_inventory_category_valuation_company_id");
 
                     b.HasIndex("CompanyId", "Category")
                         .IsUnique()
-                        .HasDatabaseName("ix_category_valuation_company_id_category");
+                        .HasDatabaseName("ix_inventory_category_valuation_company_id_category");
 
-                    b.ToTable("category_valuation", "inventory");
+                    b.ToTable("inventory_category_valuation", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.CountLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<decimal?>("Counted")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long?>("Counted")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("counted");
 
-                    b.Property<decimal>("Expected")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Expected")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("expected");
 
                     b.Property<Guid?>("LotId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lot_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<Guid>("SheetId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sheet_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_count_line");
+                        .HasName("pk_inventory_count_line");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_count_line_company_id");
+                        .HasDatabaseName("ix_inventory_count_line_company_id");
 
                     b.HasIndex("SheetId")
-                        .HasDatabaseName("ix_count_line_sheet_id");
+                        .HasDatabaseName("ix_inventory_count_line_sheet_id");
 
-                    b.ToTable("count_line", "inventory");
+                    b.ToTable("inventory_count_line", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.CountSheet", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("LocationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("location_id");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("number");
 
-                    b.Property<DateTimeOffset?>("PostedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("PostedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("posted_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_count_sheet");
+                        .HasName("pk_inventory_count_sheet");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_count_sheet_company_id");
+                        .HasDatabaseName("ix_inventory_count_sheet_company_id");
 
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_count_sheet_company_id_number");
+                        .HasDatabaseName("ix_inventory_count_sheet_company_id_number");
 
-                    b.ToTable("count_sheet", "inventory");
+                    b.ToTable("inventory_count_sheet", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.Location", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("ParentId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("parent_id");
 
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("path");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.Property<Guid?>("WarehouseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("warehouse_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_location");
+                        .HasName("pk_inventory_location");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_location_company_id");
+                        .HasDatabaseName("ix_inventory_location_company_id");
 
                     b.HasIndex("CompanyId", "Path")
                         .IsUnique()
-                        .HasDatabaseName("ix_location_company_id_path");
+                        .HasDatabaseName("ix_inventory_location_company_id_path");
 
                     b.HasIndex("CompanyId", "WarehouseId")
-                        .HasDatabaseName("ix_location_company_id_warehouse_id");
+                        .HasDatabaseName("ix_inventory_location_company_id_warehouse_id");
 
-                    b.ToTable("location", "inventory");
+                    b.ToTable("inventory_location", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.Lot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("ExpiryDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expiry_date");
 
                     b.Property<bool>("IsSerial")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_serial");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("number");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<Guid?>("ReceiptMoveId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("receipt_move_id");
 
                     b.Property<Guid?>("SupplierId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("supplier_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_lot");
+                        .HasName("pk_inventory_lot");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_lot_company_id");
+                        .HasDatabaseName("ix_inventory_lot_company_id");
 
                     b.HasIndex("CompanyId", "ProductId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_lot_company_id_product_id_number");
+                        .HasDatabaseName("ix_inventory_lot_company_id_product_id_number");
 
-                    b.ToTable("lot", "inventory");
+                    b.ToTable("inventory_lot", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.ProductSettings", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<int>("LeadTimeDays")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("lead_time_days");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<Guid?>("SupplierId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("supplier_id");
 
                     b.Property<string>("Tracking")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tracking");
 
                     b.Property<string>("Valuation")
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("valuation");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_product_settings");
+                        .HasName("pk_inventory_product_settings");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_product_settings_company_id");
+                        .HasDatabaseName("ix_inventory_product_settings_company_id");
 
                     b.HasIndex("CompanyId", "ProductId")
                         .IsUnique()
-                        .HasDatabaseName("ix_product_settings_company_id_product_id");
+                        .HasDatabaseName("ix_inventory_product_settings_company_id_product_id");
 
-                    b.ToTable("product_settings", "inventory");
+                    b.ToTable("inventory_product_settings", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.ProductValuation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
-                    b.Property<decimal>("Value")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_product_valuation");
+                        .HasName("pk_inventory_product_valuation");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_product_valuation_company_id");
+                        .HasDatabaseName("ix_inventory_product_valuation_company_id");
 
                     b.HasIndex("CompanyId", "ProductId")
                         .IsUnique()
-                        .HasDatabaseName("ix_product_valuation_company_id_product_id");
+                        .HasDatabaseName("ix_inventory_product_valuation_company_id_product_id");
 
-                    b.ToTable("product_valuation", "inventory");
+                    b.ToTable("inventory_product_valuation", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.ReorderRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<decimal>("Max")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Max")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("max");
 
-                    b.Property<decimal>("Min")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Min")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("min");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.Property<Guid>("WarehouseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("warehouse_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_reorder_rule");
+                        .HasName("pk_inventory_reorder_rule");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_reorder_rule_company_id");
+                        .HasDatabaseName("ix_inventory_reorder_rule_company_id");
 
                     b.HasIndex("CompanyId", "ProductId", "WarehouseId")
                         .IsUnique()
-                        .HasDatabaseName("ix_reorder_rule_company_id_product_id_warehouse_id");
+                        .HasDatabaseName("ix_inventory_reorder_rule_company_id_product_id_warehouse_id");
 
-                    b.ToTable("reorder_rule", "inventory");
+                    b.ToTable("inventory_reorder_rule", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.StockLevel", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid>("LocationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("location_id");
 
-                    b.Property<decimal>("OnHand")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("OnHand")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("on_hand");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
-                    b.Property<decimal>("Reserved")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Reserved")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("reserved");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.Property<Guid?>("WarehouseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("warehouse_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_stock_level");
+                        .HasName("pk_inventory_stock_level");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_stock_level_company_id");
+                        .HasDatabaseName("ix_inventory_stock_level_company_id");
 
                     b.HasIndex("CompanyId", "ProductId", "LocationId")
                         .IsUnique()
-                        .HasDatabaseName("ix_stock_level_company_id_product_id_location_id");
+                        .HasDatabaseName("ix_inventory_stock_level_company_id_product_id_location_id");
 
                     b.HasIndex("CompanyId", "WarehouseId", "ProductId")
-                        .HasDatabaseName("ix_stock_level_company_id_warehouse_id_product_id");
+                        .HasDatabaseName("ix_inventory_stock_level_company_id_warehouse_id_product_id");
 
-                    b.ToTable("stock_level", "inventory");
+                    b.ToTable("inventory_stock_level", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.StockMove", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
-                    b.Property<DateTimeOffset?>("DoneAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("done_at");
 
                     b.Property<DateOnly?>("DoneDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("done_date");
 
-                    b.Property<decimal>("EnteredQuantity")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("EnteredQuantity")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entered_quantity");
 
                     b.Property<string>("EnteredUnit")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entered_unit");
 
                     b.Property<string>("EntryNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_number");
 
                     b.Property<Guid>("FromLocationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from_location_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("number");
 
                     b.Property<Guid?>("PartyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("party_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reference");
 
-                    b.Property<decimal>("ReservedQuantity")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("ReservedQuantity")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("reserved_quantity");
 
                     b.Property<DateOnly>("ScheduledDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("scheduled_date");
 
                     b.Property<Guid?>("SourceId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source_id");
 
                     b.Property<Guid?>("SourceLineId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source_line_id");
 
                     b.Property<string>("SourceType")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source_type");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<Guid>("ToLocationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to_location_id");
 
-                    b.Property<decimal?>("UnitCost")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long?>("UnitCost")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("unit_cost");
 
-                    b.Property<decimal>("Value")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.Property<Guid>("WarehouseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("warehouse_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_stock_move");
+                        .HasName("pk_inventory_stock_move");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_stock_move_company_id");
+                        .HasDatabaseName("ix_inventory_stock_move_company_id");
 
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_stock_move_company_id_number");
+                        .HasDatabaseName("ix_inventory_stock_move_company_id_number");
 
                     b.HasIndex("CompanyId", "SourceType", "SourceId")
-                        .HasDatabaseName("ix_stock_move_company_id_source_type_source_id");
+                        .HasDatabaseName("ix_inventory_stock_move_company_id_source_type_source_id");
 
                     b.HasIndex("CompanyId", "ProductId", "Status", "ScheduledDate")
-                        .HasDatabaseName("ix_stock_move_company_id_product_id_status_scheduled_date");
+                        .HasDatabaseName("ix_inventory_stock_move_company_id_product_id_status_scheduled_date");
 
                     b.HasIndex("CompanyId", "Status", "Kind", "ScheduledDate", "Id")
-                        .HasDatabaseName("ix_stock_move_company_id_status_kind_scheduled_date_id");
+                        .HasDatabaseName("ix_inventory_stock_move_company_id_status_kind_scheduled_date_id");
 
-                    b.ToTable("stock_move", "inventory");
+                    b.ToTable("inventory_stock_move", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.StockMoveLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("LotId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lot_id");
 
                     b.Property<Guid>("MoveId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("move_id");
 
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_stock_move_line");
+                        .HasName("pk_inventory_stock_move_line");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_stock_move_line_company_id");
+                        .HasDatabaseName("ix_inventory_stock_move_line_company_id");
 
                     b.HasIndex("MoveId")
-                        .HasDatabaseName("ix_stock_move_line_move_id");
+                        .HasDatabaseName("ix_inventory_stock_move_line_move_id");
 
                     b.HasIndex("CompanyId", "LotId")
-                        .HasDatabaseName("ix_stock_move_line_company_id_lot_id");
+                        .HasDatabaseName("ix_inventory_stock_move_line_company_id_lot_id");
 
-                    b.ToTable("stock_move_line", "inventory");
+                    b.ToTable("inventory_stock_move_line", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.StockQuant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<Guid>("LocationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("location_id");
 
                     b.Property<Guid>("LotId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("lot_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.Property<Guid?>("WarehouseId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("warehouse_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_stock_quant");
+                        .HasName("pk_inventory_stock_quant");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_stock_quant_company_id");
+                        .HasDatabaseName("ix_inventory_stock_quant_company_id");
 
                     b.HasIndex("CompanyId", "LotId")
-                        .HasDatabaseName("ix_stock_quant_company_id_lot_id");
+                        .HasDatabaseName("ix_inventory_stock_quant_company_id_lot_id");
 
                     b.HasIndex("CompanyId", "LocationId", "ProductId")
-                        .HasDatabaseName("ix_stock_quant_company_id_location_id_product_id");
+                        .HasDatabaseName("ix_inventory_stock_quant_company_id_location_id_product_id");
 
                     b.HasIndex("CompanyId", "ProductId", "LocationId", "LotId")
                         .IsUnique()
-                        .HasDatabaseName("ix_stock_quant_company_id_product_id_location_id_lot_id");
+                        .HasDatabaseName("ix_inventory_stock_quant_company_id_product_id_location_id_lot_id");
 
-                    b.ToTable("stock_quant", "inventory");
+                    b.ToTable("inventory_stock_quant", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.ValuationLayer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("date");
 
                     b.Property<Guid>("MoveId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("move_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("product_id");
 
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
 
-                    b.Property<decimal>("RemainingQuantity")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("RemainingQuantity")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("remaining_quantity");
 
-                    b.Property<decimal>("RemainingValue")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("RemainingValue")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("remaining_value");
 
                     b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
-                    b.Property<decimal>("Value")
-                        .HasPrecision(28, 4)
-                        .HasColumnType("numeric(28,4)")
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_valuation_layer");
+                        .HasName("pk_inventory_valuation_layer");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_valuation_layer_company_id");
+                        .HasDatabaseName("ix_inventory_valuation_layer_company_id");
 
                     b.HasIndex("CompanyId", "MoveId")
-                        .HasDatabaseName("ix_valuation_layer_company_id_move_id");
+                        .HasDatabaseName("ix_inventory_valuation_layer_company_id_move_id");
 
                     b.HasIndex("CompanyId", "ProductId", "Sequence")
-                        .HasDatabaseName("ix_valuation_layer_company_id_product_id_sequence");
+                        .HasDatabaseName("ix_inventory_valuation_layer_company_id_product_id_sequence");
 
-                    b.ToTable("valuation_layer", "inventory");
+                    b.ToTable("inventory_valuation_layer", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.Warehouse", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("InputLocationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("input_location_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<Guid>("OutputLocationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("output_location_id");
 
                     b.Property<Guid>("RootLocationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("root_location_id");
 
                     b.Property<Guid>("ScrapLocationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("scrap_location_id");
 
                     b.Property<Guid>("StockLocationId")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stock_location_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_warehouse");
+                        .HasName("pk_inventory_warehouse");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_warehouse_company_id");
+                        .HasDatabaseName("ix_inventory_warehouse_company_id");
 
                     b.HasIndex("CompanyId", "Code")
                         .IsUnique()
-                        .HasDatabaseName("ix_warehouse_company_id_code");
+                        .HasDatabaseName("ix_inventory_warehouse_company_id_code");
 
-                    b.ToTable("warehouse", "inventory");
+                    b.ToTable("inventory_warehouse", (string)null);
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.CountLine", b =>
@@ -868,7 +829,7 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
                         .HasForeignKey("SheetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_count_line_count_sheet_sheet_id");
+                        .HasConstraintName("fk_inventory_count_line_count_sheet_sheet_id");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.StockMoveLine", b =>
@@ -878,7 +839,7 @@ namespace Tandem.Inventory.Data.Migrations.Postgres
                         .HasForeignKey("MoveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_stock_move_line_stock_move_move_id");
+                        .HasConstraintName("fk_inventory_stock_move_line_inventory_stock_move_move_id");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.CountSheet", b =>

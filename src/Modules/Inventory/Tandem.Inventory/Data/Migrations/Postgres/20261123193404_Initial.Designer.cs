@@ -4,836 +4,847 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Tandem.Inventory.Data;
 
 #nullable disable
 
-namespace Tandem.Inventory.Data.Migrations.Sqlite
+namespace Tandem.Inventory.Data.Migrations.Postgres
 {
-    [DbContext(typeof(InventoryDbSqlite))]
-    [Migration("20261123191757_Initial")]
+    [DbContext(typeof(InventoryDbPostgres))]
+    [Migration("20261123193404_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasDefaultSchema("inventory")
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Tandem.Inventory.Domain.CategoryValuation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("category");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("method");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_category_valuation");
+                        .HasName("pk_category_valuation");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_category_valuation_company_id");
+                        .HasDatabaseName("ix_category_valuation_company_id");
 
                     b.HasIndex("CompanyId", "Category")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_category_valuation_company_id_category");
+                        .HasDatabaseName("ix_category_valuation_company_id_category");
 
-                    b.ToTable("inventory_category_valuation", (string)null);
+                    b.ToTable("category_valuation", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.CountLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
-                    b.Property<long?>("Counted")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal?>("Counted")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("counted");
 
-                    b.Property<long>("Expected")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Expected")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("expected");
 
                     b.Property<Guid?>("LotId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("lot_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<Guid>("SheetId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("sheet_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_count_line");
+                        .HasName("pk_count_line");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_count_line_company_id");
+                        .HasDatabaseName("ix_count_line_company_id");
 
                     b.HasIndex("SheetId")
-                        .HasDatabaseName("ix_inventory_count_line_sheet_id");
+                        .HasDatabaseName("ix_count_line_sheet_id");
 
-                    b.ToTable("inventory_count_line", (string)null);
+                    b.ToTable("count_line", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.CountSheet", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("LocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("location_id");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("number");
 
-                    b.Property<long?>("PostedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("posted_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("status");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_count_sheet");
+                        .HasName("pk_count_sheet");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_count_sheet_company_id");
+                        .HasDatabaseName("ix_count_sheet_company_id");
 
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_count_sheet_company_id_number");
+                        .HasDatabaseName("ix_count_sheet_company_id_number");
 
-                    b.ToTable("inventory_count_sheet", (string)null);
+                    b.ToTable("count_sheet", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.Location", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("ParentId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("parent_id");
 
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("path");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.Property<Guid?>("WarehouseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("warehouse_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_location");
+                        .HasName("pk_location");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_location_company_id");
+                        .HasDatabaseName("ix_location_company_id");
 
                     b.HasIndex("CompanyId", "Path")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_location_company_id_path");
+                        .HasDatabaseName("ix_location_company_id_path");
 
                     b.HasIndex("CompanyId", "WarehouseId")
-                        .HasDatabaseName("ix_inventory_location_company_id_warehouse_id");
+                        .HasDatabaseName("ix_location_company_id_warehouse_id");
 
-                    b.ToTable("inventory_location", (string)null);
+                    b.ToTable("location", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.Lot", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateOnly?>("ExpiryDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("expiry_date");
 
                     b.Property<bool>("IsSerial")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_serial");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("number");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<Guid?>("ReceiptMoveId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("receipt_move_id");
 
                     b.Property<Guid?>("SupplierId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("supplier_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_lot");
+                        .HasName("pk_lot");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_lot_company_id");
+                        .HasDatabaseName("ix_lot_company_id");
 
                     b.HasIndex("CompanyId", "ProductId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_lot_company_id_product_id_number");
+                        .HasDatabaseName("ix_lot_company_id_product_id_number");
 
-                    b.ToTable("inventory_lot", (string)null);
+                    b.ToTable("lot", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.ProductSettings", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<int>("LeadTimeDays")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("lead_time_days");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<Guid?>("SupplierId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("supplier_id");
 
                     b.Property<string>("Tracking")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("tracking");
 
                     b.Property<string>("Valuation")
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("valuation");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_product_settings");
+                        .HasName("pk_product_settings");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_product_settings_company_id");
+                        .HasDatabaseName("ix_product_settings_company_id");
 
                     b.HasIndex("CompanyId", "ProductId")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_product_settings_company_id_product_id");
+                        .HasDatabaseName("ix_product_settings_company_id_product_id");
 
-                    b.ToTable("inventory_product_settings", (string)null);
+                    b.ToTable("product_settings", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.ProductValuation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
-                    b.Property<long>("Quantity")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("quantity");
 
-                    b.Property<long>("Value")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_product_valuation");
+                        .HasName("pk_product_valuation");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_product_valuation_company_id");
+                        .HasDatabaseName("ix_product_valuation_company_id");
 
                     b.HasIndex("CompanyId", "ProductId")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_product_valuation_company_id_product_id");
+                        .HasDatabaseName("ix_product_valuation_company_id_product_id");
 
-                    b.ToTable("inventory_product_valuation", (string)null);
+                    b.ToTable("product_valuation", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.ReorderRule", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
-                    b.Property<long>("Max")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Max")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("max");
 
-                    b.Property<long>("Min")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Min")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("min");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.Property<Guid>("WarehouseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("warehouse_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_reorder_rule");
+                        .HasName("pk_reorder_rule");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_reorder_rule_company_id");
+                        .HasDatabaseName("ix_reorder_rule_company_id");
 
                     b.HasIndex("CompanyId", "ProductId", "WarehouseId")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_reorder_rule_company_id_product_id_warehouse_id");
+                        .HasDatabaseName("ix_reorder_rule_company_id_product_id_warehouse_id");
 
-                    b.ToTable("inventory_reorder_rule", (string)null);
+                    b.ToTable("reorder_rule", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.StockLevel", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid>("LocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("location_id");
 
-                    b.Property<long>("OnHand")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("OnHand")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("on_hand");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
-                    b.Property<long>("Reserved")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Reserved")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("reserved");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.Property<Guid?>("WarehouseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("warehouse_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_stock_level");
+                        .HasName("pk_stock_level");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_stock_level_company_id");
+                        .HasDatabaseName("ix_stock_level_company_id");
 
                     b.HasIndex("CompanyId", "ProductId", "LocationId")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_stock_level_company_id_product_id_location_id");
+                        .HasDatabaseName("ix_stock_level_company_id_product_id_location_id");
 
                     b.HasIndex("CompanyId", "WarehouseId", "ProductId")
-                        .HasDatabaseName("ix_inventory_stock_level_company_id_warehouse_id_product_id");
+                        .HasDatabaseName("ix_stock_level_company_id_warehouse_id_product_id");
 
-                    b.ToTable("inventory_stock_level", (string)null);
+                    b.ToTable("stock_level", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.StockMove", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<long?>("DoneAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("done_at");
 
                     b.Property<DateOnly?>("DoneDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("done_date");
 
-                    b.Property<long>("EnteredQuantity")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("EnteredQuantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("entered_quantity");
 
                     b.Property<string>("EnteredUnit")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("entered_unit");
 
                     b.Property<string>("EntryNumber")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("entry_number");
 
                     b.Property<Guid>("FromLocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("from_location_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("number");
 
                     b.Property<Guid?>("PartyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("party_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
-                    b.Property<long>("Quantity")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("quantity");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("reference");
 
-                    b.Property<long>("ReservedQuantity")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("ReservedQuantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("reserved_quantity");
 
                     b.Property<DateOnly>("ScheduledDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("scheduled_date");
 
                     b.Property<Guid?>("SourceId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("source_id");
 
                     b.Property<Guid?>("SourceLineId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("source_line_id");
 
                     b.Property<string>("SourceType")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("source_type");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
                     b.Property<Guid>("ToLocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("to_location_id");
 
-                    b.Property<long?>("UnitCost")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal?>("UnitCost")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("unit_cost");
 
-                    b.Property<long>("Value")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.Property<Guid>("WarehouseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("warehouse_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_stock_move");
+                        .HasName("pk_stock_move");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_stock_move_company_id");
+                        .HasDatabaseName("ix_stock_move_company_id");
 
                     b.HasIndex("CompanyId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_stock_move_company_id_number");
+                        .HasDatabaseName("ix_stock_move_company_id_number");
 
                     b.HasIndex("CompanyId", "SourceType", "SourceId")
-                        .HasDatabaseName("ix_inventory_stock_move_company_id_source_type_source_id");
+                        .HasDatabaseName("ix_stock_move_company_id_source_type_source_id");
 
                     b.HasIndex("CompanyId", "ProductId", "Status", "ScheduledDate")
-                        .HasDatabaseName("ix_inventory_stock_move_company_id_product_id_status_scheduled_date");
+                        .HasDatabaseName("ix_stock_move_company_id_product_id_status_scheduled_date");
 
                     b.HasIndex("CompanyId", "Status", "Kind", "ScheduledDate", "Id")
-                        .HasDatabaseName("ix_inventory_stock_move_company_id_status_kind_scheduled_date_id");
+                        .HasDatabaseName("ix_stock_move_company_id_status_kind_scheduled_date_id");
 
-                    b.ToTable("inventory_stock_move", (string)null);
+                    b.ToTable("stock_move", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.StockMoveLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid?>("LotId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("lot_id");
 
                     b.Property<Guid>("MoveId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("move_id");
 
-                    b.Property<long>("Quantity")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("quantity");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_stock_move_line");
+                        .HasName("pk_stock_move_line");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_stock_move_line_company_id");
+                        .HasDatabaseName("ix_stock_move_line_company_id");
 
                     b.HasIndex("MoveId")
-                        .HasDatabaseName("ix_inventory_stock_move_line_move_id");
+                        .HasDatabaseName("ix_stock_move_line_move_id");
 
                     b.HasIndex("CompanyId", "LotId")
-                        .HasDatabaseName("ix_inventory_stock_move_line_company_id_lot_id");
+                        .HasDatabaseName("ix_stock_move_line_company_id_lot_id");
 
-                    b.ToTable("inventory_stock_move_line", (string)null);
+                    b.ToTable("stock_move_line", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.StockQuant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<Guid>("LocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("location_id");
 
                     b.Property<Guid>("LotId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("lot_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
-                    b.Property<long>("Quantity")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("quantity");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.Property<Guid?>("WarehouseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("warehouse_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_stock_quant");
+                        .HasName("pk_stock_quant");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_stock_quant_company_id");
+                        .HasDatabaseName("ix_stock_quant_company_id");
 
                     b.HasIndex("CompanyId", "LotId")
-                        .HasDatabaseName("ix_inventory_stock_quant_company_id_lot_id");
+                        .HasDatabaseName("ix_stock_quant_company_id_lot_id");
 
                     b.HasIndex("CompanyId", "LocationId", "ProductId")
-                        .HasDatabaseName("ix_inventory_stock_quant_company_id_location_id_product_id");
+                        .HasDatabaseName("ix_stock_quant_company_id_location_id_product_id");
 
                     b.HasIndex("CompanyId", "ProductId", "LocationId", "LotId")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_stock_quant_company_id_product_id_location_id_lot_id");
+                        .HasDatabaseName("ix_stock_quant_company_id_product_id_location_id_lot_id");
 
-                    b.ToTable("inventory_stock_quant", (string)null);
+                    b.ToTable("stock_quant", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.ValuationLayer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
                     b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("date");
 
                     b.Property<Guid>("MoveId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("move_id");
 
                     b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("product_id");
 
-                    b.Property<long>("Quantity")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("quantity");
 
-                    b.Property<long>("RemainingQuantity")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("RemainingQuantity")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("remaining_quantity");
 
-                    b.Property<long>("RemainingValue")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("RemainingValue")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("remaining_value");
 
                     b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
-                    b.Property<long>("Value")
-                        .HasColumnType("INTEGER")
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 4)
+                        .HasColumnType("numeric(28,4)")
                         .HasColumnName("value");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_valuation_layer");
+                        .HasName("pk_valuation_layer");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_valuation_layer_company_id");
+                        .HasDatabaseName("ix_valuation_layer_company_id");
 
                     b.HasIndex("CompanyId", "MoveId")
-                        .HasDatabaseName("ix_inventory_valuation_layer_company_id_move_id");
+                        .HasDatabaseName("ix_valuation_layer_company_id_move_id");
 
                     b.HasIndex("CompanyId", "ProductId", "Sequence")
-                        .HasDatabaseName("ix_inventory_valuation_layer_company_id_product_id_sequence");
+                        .HasDatabaseName("ix_valuation_layer_company_id_product_id_sequence");
 
-                    b.ToTable("inventory_valuation_layer", (string)null);
+                    b.ToTable("valuation_layer", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.Warehouse", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("code");
 
                     b.Property<Guid>("CompanyId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("InputLocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("input_location_id");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<Guid>("OutputLocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("output_location_id");
 
                     b.Property<Guid>("RootLocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("root_location_id");
 
                     b.Property<Guid>("ScrapLocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("scrap_location_id");
 
                     b.Property<Guid>("StockLocationId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("stock_location_id");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_inventory_warehouse");
+                        .HasName("pk_warehouse");
 
                     b.HasIndex("CompanyId")
-                        .HasDatabaseName("ix_inventory_warehouse_company_id");
+                        .HasDatabaseName("ix_warehouse_company_id");
 
                     b.HasIndex("CompanyId", "Code")
                         .IsUnique()
-                        .HasDatabaseName("ix_inventory_warehouse_company_id_code");
+                        .HasDatabaseName("ix_warehouse_company_id_code");
 
-                    b.ToTable("inventory_warehouse", (string)null);
+                    b.ToTable("warehouse", "inventory");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.CountLine", b =>
@@ -843,7 +854,7 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
                         .HasForeignKey("SheetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_inventory_count_line_count_sheet_sheet_id");
+                        .HasConstraintName("fk_count_line_count_sheet_sheet_id");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.StockMoveLine", b =>
@@ -853,7 +864,7 @@ namespace Tandem.Inventory.Data.Migrations.Sqlite
                         .HasForeignKey("MoveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_inventory_stock_move_line_inventory_stock_move_move_id");
+                        .HasConstraintName("fk_stock_move_line_stock_move_move_id");
                 });
 
             modelBuilder.Entity("Tandem.Inventory.Domain.CountSheet", b =>

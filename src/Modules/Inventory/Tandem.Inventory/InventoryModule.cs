@@ -48,6 +48,7 @@ public sealed class InventoryModule : ITandemModule
         services.AddModuleDb<InventoryDb, InventoryDbSqlite, InventoryDbPostgres>(InventoryDb.SchemaName);
         services.AddScoped<StockLedger>();
         services.AddScoped<CompanyMoney>();
+        services.AddScoped<ProductNames>();
         services.AddScoped<Locations>();
         services.AddScoped<MoveValuation>();
         services.AddScoped<MoveHandler>();

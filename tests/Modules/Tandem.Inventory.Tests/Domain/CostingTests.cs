@@ -19,11 +19,12 @@ public sealed class CostingTests
     [Fact]
     public void Fifo_rounds_a_part_of_a_layer_to_cents_and_the_last_unit_takes_what_is_left()
     {
-        // 3 @ 3.3333 came in as 10.00 (rounded); 1 out = 10.00 / 3 = 3.33; 1 more = 3.33; the last = 10.00 − 6.66 = 3.34.
+        // 3 @ 3.3333 came in as 10.00 (rounded); 1 out = 10.00 / 3 = 3.33; 1 more = 6.67 / 2 = 3.335 → 3.34;
+        // the last = 10.00 − 3.33 − 3.34 = 3.33.
         Assert.Equal(10m, Costing.Incoming(3m, 3.3333m));
         Assert.Equal(3.33m, Costing.TakeFifo([(3m, 10m)], 1m).Single().Value);
-        Assert.Equal(3.33m, Costing.TakeFifo([(2m, 6.67m)], 1m).Single().Value);
-        Assert.Equal(3.34m, Costing.TakeFifo([(1m, 3.34m)], 1m).Single().Value);
+        Assert.Equal(3.34m, Costing.TakeFifo([(2m, 6.67m)], 1m).Single().Value);
+        Assert.Equal(3.33m, Costing.TakeFifo([(1m, 3.33m)], 1m).Single().Value);
     }
 
     [Fact]

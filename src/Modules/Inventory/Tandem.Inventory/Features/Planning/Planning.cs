@@ -109,13 +109,17 @@ internal sealed class PlanningHandler(InventoryDb db, DbSession session, ICatalo
     internal async Task<(decimal Available, IReadOnlyList<(DateOnly Date, decimal Change, string Reference)> Events)> OutlookAsync(
         Guid productId, Guid? warehouseId, CancellationToken ct)
     {
-        var inside = db.Locations.Where(l => l.Kind == LocationKind.Internal && (warehouseId == null || l.WarehouseId == warehouseId)).Select(l => l.Id);
-        var available = await db.Levels.Where(l => l.ProductId == productId && inside.Contains(l.LocationId)).SumAsync(l => l.OnHand - l.Reserved, ct);
-        var open = await db.Moves.AsNoTracking()
+        var insideIds = await db.Locations.Where(l => l.Kind == LocationKind.Internal && (warehouseId == null || l.WarehouseId == warehouseId))
+            .Select(l => l.Id).ToListAsync(ct);
+        var inside = insideIds.ToHashSet();
+        var available = await db.Levels.Where(l => l.ProductId == productId && insideIds.Contains(l.LocationId)).SumAsync(l => l.OnHand - l.Reserved, ct);
+        var open = (await db.Moves.AsNoTracking()
             .Where(m => m.ProductId == productId && (m.Status == MoveStatus.Draft || m.Status == MoveStatus.Reserved))
+            .Select(m => new { m.ScheduledDate, m.Quantity, m.Status, m.Number, m.FromLocationId, m.ToLocationId })
+            .ToListAsync(ct))
             .Select(m => new { m.ScheduledDate, m.Quantity, m.Status, m.Number, In = inside.Contains(m.ToLocationId), Out = inside.Contains(m.FromLocationId) })
             .Where(m => m.In != m.Out)
-            .ToListAsync(ct);
+            .ToList();
         // A reserved issue is already out of "available"; only draft issues are still to come.
         var events = open.Where(m => m.In || m.Status == MoveStatus.Draft)
             .Select(m => (m.ScheduledDate, m.In ? m.Quantity : -m.Quantity, m.Number)).ToList();

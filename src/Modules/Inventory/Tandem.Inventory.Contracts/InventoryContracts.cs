@@ -13,7 +13,7 @@ public interface IInventoryModule
 
     /// <summary>
     /// Creates a delivery from the warehouse's stock to the customer and reserves it, inside the caller's unit of work;
-    /// <c>insufficient_stock</c> when not enough is available.
+    /// <c>insufficient_stock</c> when not enough is available. On a refusal the caller rolls its unit of work back.
     /// </summary>
     Task<Result<MoveSummary>> CreateDeliveryAsync(DeliveryRequest request, CancellationToken ct);
 

@@ -76,7 +76,7 @@ public sealed class InventoryModule : ITandemModule
         await Demo.InventoryDemo.SeedAsync(services, ct);
 }
 
-internal sealed class InventoryFacade(MoveHandler moves, PlanningHandler planning, StockQueries stock) : IInventoryModule
+internal sealed class InventoryFacade(CompanyMoney money, MoveHandler moves, PlanningHandler planning, StockQueries stock) : IInventoryModule
 {
     public async Task<Contracts.StockLevel> GetStockAsync(Guid productId, Guid? warehouseId, CancellationToken ct)
     {
@@ -95,8 +95,11 @@ internal sealed class InventoryFacade(MoveHandler moves, PlanningHandler plannin
 
     public async Task<Result<MoveSummary>> CreateReceiptAsync(ReceiptRequest request, CancellationToken ct)
     {
+        var cost = await money.AmountAsync(request.UnitCost, "unitCost", ct);
+        if (!cost.IsSuccess)
+            return cost.Error!;
         var created = await moves.CreateAsync(new MoveInput("receipt", request.ProductId, request.Quantity, request.Unit, request.WarehouseId,
-            PartyId: request.SupplierId, UnitCost: request.UnitCost.Amount, ScheduledDate: request.ScheduledDate, Source: request.Source), ct);
+            PartyId: request.SupplierId, UnitCost: cost.Value, ScheduledDate: request.ScheduledDate, Source: request.Source), ct);
         return created.Map(Summary);
     }
 

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tandem.Inventory.Contracts;
+using Tandem.Platform.Persistence;
+using Tandem.SharedKernel;
 using Tandem.Testing;
 
 namespace Tandem.Inventory.Tests.Features;
@@ -132,6 +136,11 @@ public abstract class InventoryApiTests(TandemServer server)
         await Refused(new { kind = "receipt", productId = Guid.NewGuid(), quantity = 1, warehouseId = wh.WarehouseId, unitCost = InventoryClient.Eur(1m) }, HttpStatusCode.NotFound, "not_found");
         await Refused(new { kind = "delivery", productId = plain, quantity = 1, warehouseId = wh.WarehouseId, scheduledDate = "2031-01-01", done = true }, HttpStatusCode.UnprocessableEntity, "period_missing");
 
+        // The ledger refuses a closed month, so the delivery that would post into it changes no stock either.
+        var january = (await wh.GetAsync("/api/v1/accounting/periods?year=2025")).EnumerateArray().Single(p => p.GetProperty("number").GetInt32() == 1);
+        await wh.PostAsync($"/api/v1/accounting/periods/{january.GetProperty("id").GetGuid()}/close", null, HttpStatusCode.OK);
+        await Refused(new { kind = "delivery", productId = plain, quantity = 1, warehouseId = wh.WarehouseId, scheduledDate = "2025-01-20", done = true }, HttpStatusCode.UnprocessableEntity, "period_closed");
+
         var cancel = await wh.Http.PostAsync($"/api/v1/inventory/moves/{done.GetProperty("id").GetGuid()}/cancel", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
         Assert.Equal("move_done", await InventoryClient.CodeOf(cancel));
@@ -211,6 +220,38 @@ public abstract class InventoryApiTests(TandemServer server)
         Assert.Equal(36.5m, Amount((await wh.GetAsync("/api/v1/inventory/reports/valuation")).GetProperty("totalValue")));
         var again = await wh.Http.PostAsync($"/api/v1/inventory/counts/{id}/post", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        await wh.AssertConsistentAsync();
+    }
+
+    [Fact]
+    public async Task Other_modules_reserve_deliveries_and_plan_receipts_through_the_contract()
+    {
+        var wh = await InventoryClient.NewCompanyAsync(server);
+        var product = await wh.ProductAsync("CONTRACT-1");
+        await wh.ReceiveAsync(product, 6, 2m);
+        var order = Guid.NewGuid();
+        await using (var scope = server.ScopeFor(wh.CompanyId))
+        {
+            var inventory = scope.ServiceProvider.GetRequiredService<IInventoryModule>();
+            var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+            await using (var unit = await session.BeginAsync(Ct))
+            {
+                var delivery = await inventory.CreateDeliveryAsync(new DeliveryRequest(product, 4, null, wh.WarehouseId, null, null, new SourceDocument("sales_order", order)), Ct);
+                Assert.Equal("reserved", delivery.Value.Status);
+                var receipt = await inventory.CreateReceiptAsync(new ReceiptRequest(product, 1, "box12", wh.WarehouseId, null, new Money(2m, CurrencyCode.Eur), null, new SourceDocument("purchase_order", order)), Ct);
+                Assert.Equal(12m, receipt.Value.Quantity);
+                await unit.CommitAsync(Ct);
+            }
+            await using (var unit = await session.BeginAsync(Ct))
+            {
+                var refused = await inventory.CreateDeliveryAsync(new DeliveryRequest(product, 3, null, wh.WarehouseId, null, null, null), Ct);
+                Assert.Equal("insufficient_stock", refused.Error!.Code);
+            }
+            var level = await inventory.GetStockAsync(product, wh.WarehouseId, Ct);
+            Assert.Equal((6m, 4m, 2m), (level.OnHand, level.Reserved, level.Available));
+        }
+        var sourced = await wh.GetAsync($"/api/v1/inventory/moves?source=sales_order&sourceId={order}");
+        Assert.Single(sourced.GetProperty("items").EnumerateArray());
         await wh.AssertConsistentAsync();
     }
 

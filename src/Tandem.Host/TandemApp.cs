@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 using Tandem.Accounting;
 using Tandem.Catalog;
 using Tandem.Crm;
+using Tandem.Inventory;
 using Tandem.Parties;
 using Tandem.Platform;
 using Tandem.Platform.Api;
@@ -27,7 +28,7 @@ public static class TandemApp
 
     /// <summary>The modules this server runs, in the order their menus and migrations come.</summary>
     public static IReadOnlyList<ITandemModule> CreateModules() =>
-        [new PartiesModule(), new CatalogModule(), new CrmModule(), new AccountingModule(), new Web.PlatformUiModule()];
+        [new PartiesModule(), new CatalogModule(), new CrmModule(), new AccountingModule(), new InventoryModule(), new Web.PlatformUiModule()];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {

@@ -176,6 +176,9 @@ public static class TandemCli
         var ledger = new Command("ledger", "Posted entries balance, balances equal the sum of their lines.") { TreatUnmatchedTokensAsErrors = false };
         ledger.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, "ledger", token), ct));
         check.Add(ledger);
+        var stock = new Command("stock", "On hand equals the sum of done moves, never negative, reserved within on hand, the inventory account equals the valuation.") { TreatUnmatchedTokensAsErrors = false };
+        stock.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, "stock", token), ct));
+        check.Add(stock);
         return check;
     }
 

@@ -21,16 +21,16 @@ public static class PermissionMatrix
         [Roles.Accountant] =
         [
             "parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
-            "accounting.read", "accounting.write", "accounting.post",
+            "accounting.read", "accounting.write", "accounting.post", "inventory.read",
         ],
         [Roles.FinanceManager] =
         [
             "parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
-            "accounting.read", "accounting.write", "accounting.post", "accounting.close", "accounting.manage",
+            "accounting.read", "accounting.write", "accounting.post", "accounting.close", "accounting.manage", "inventory.read",
         ],
-        [Roles.Warehouse] = ["parties.read", "catalog.read", PlatformPermissions.ReadCustomFields],
-        [Roles.Purchasing] = ["parties.read", "parties.write", "catalog.read", "catalog.write", PlatformPermissions.ReadCustomFields],
-        [Roles.ProductionPlanner] = ["catalog.read", PlatformPermissions.ReadCustomFields],
+        [Roles.Warehouse] = ["parties.read", "catalog.read", PlatformPermissions.ReadCustomFields, "inventory.read", "inventory.operate", "inventory.manage"],
+        [Roles.Purchasing] = ["parties.read", "parties.write", "catalog.read", "catalog.write", PlatformPermissions.ReadCustomFields, "inventory.read"],
+        [Roles.ProductionPlanner] = ["catalog.read", PlatformPermissions.ReadCustomFields, "inventory.read"],
         [Roles.HumanResources] = ["parties.read", PlatformPermissions.ReadCustomFields],
         [Roles.Executive] = ["*.read"],
     };

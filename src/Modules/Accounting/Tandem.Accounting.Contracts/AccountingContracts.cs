@@ -10,7 +10,27 @@ public interface IAccountingModule
 
     /// <summary>The customer's open receivables and credit limit, for order-to-cash credit checks.</summary>
     Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct);
+
+    /// <summary>
+    /// Posts a balanced entry in the company currency inside the caller's open unit of work, through the same posting
+    /// path as every other entry: a gap-free number, the balances moved, refused in a closed period
+    /// (<c>period_closed</c>) or when an account role or code is missing (<c>account_unknown</c>).
+    /// </summary>
+    Task<Result<PostedEntry>> PostAsync(LedgerEntryRequest request, CancellationToken ct);
+
+    /// <summary>Every company's balance (debits − credits) over the accounts with the role; for consistency checks.</summary>
+    Task<IReadOnlyList<RoleBalance>> RoleBalancesAsync(ControlRole role, CancellationToken ct);
 }
+
+/// <summary>An entry another module posts; each line names its account by control role or by code.</summary>
+public sealed record LedgerEntryRequest(DateOnly Date, string Description, string? Reference, IReadOnlyList<LedgerLineRequest> Lines);
+
+/// <summary>One side of an entry in the company currency; give either a role or a code.</summary>
+public sealed record LedgerLineRequest(ControlRole? Role, string? AccountCode, decimal Debit, decimal Credit, Guid? PartyId = null, string? Description = null);
+
+public sealed record PostedEntry(Guid Id, string Number);
+
+public sealed record RoleBalance(Guid CompanyId, decimal Balance);
 
 public enum AccountType
 {
@@ -32,6 +52,8 @@ public enum ControlRole
     RetainedEarnings,
     GoodsReceivedNotInvoiced,
     ExchangeDifference,
+    CostOfGoodsSold,
+    InventoryAdjustment,
 }
 
 public sealed record AccountSummary(Guid Id, string Code, string Name, AccountType Type, ControlRole Role, bool IsActive);

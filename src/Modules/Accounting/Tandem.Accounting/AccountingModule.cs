@@ -24,6 +24,7 @@ using Tandem.Platform.Consistency;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Seeding;
+using Tandem.SharedKernel;
 
 namespace Tandem.Accounting;
 
@@ -92,6 +93,7 @@ public sealed class AccountingModule : ITandemModule
         services.AddScoped<BudgetsHandler>();
         services.AddScoped<IConsistencyCheck, LedgerCheck>();
         services.AddScoped<IPartyReferenceHolder, LedgerPartyReferences>();
+        services.AddScoped<ModulePosting>();
         services.AddScoped<IAccountingModule, AccountingFacade>();
     }
 
@@ -117,8 +119,12 @@ public sealed class AccountingModule : ITandemModule
         await Demo.AccountingDemo.SeedAsync(services, ct);
 }
 
-internal sealed class AccountingFacade(AccountingDb db, ReceivablesQuery receivables) : IAccountingModule
+internal sealed class AccountingFacade(AccountingDb db, ReceivablesQuery receivables, ModulePosting posting) : IAccountingModule
 {
+    public Task<Result<PostedEntry>> PostAsync(LedgerEntryRequest request, CancellationToken ct) => posting.PostAsync(request, ct);
+
+    public Task<IReadOnlyList<RoleBalance>> RoleBalancesAsync(ControlRole role, CancellationToken ct) => posting.RoleBalancesAsync(role, ct);
+
     public async Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct)
     {
         var balance = await receivables.BalanceAsync(partyId, ct);

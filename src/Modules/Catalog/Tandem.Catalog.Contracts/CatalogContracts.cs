@@ -7,11 +7,20 @@ public interface ICatalogModule
 {
     Task<ProductSummary?> FindAsync(Guid productId, CancellationToken ct);
 
+    /// <summary>The product with the SKU (case-insensitive, as SKUs are stored upper-case), or null; what a scanner reads.</summary>
+    Task<ProductSummary?> FindBySkuAsync(string sku, CancellationToken ct);
+
     /// <summary>
     /// The price of a quantity of a product on a date: the break of the named price list's version valid that
     /// day with the largest minimum quantity reached, else the product's list price.
     /// </summary>
     Task<Result<PriceQuote>> QuotePriceAsync(PriceQuery query, CancellationToken ct);
+
+    /// <summary>
+    /// A quantity in <paramref name="unit"/> expressed in the product's own unit; <c>unit_not_convertible</c> when the
+    /// unit is unknown or measures something else.
+    /// </summary>
+    Task<Result<decimal>> ToProductUnitAsync(Guid productId, decimal quantity, string unit, CancellationToken ct);
 }
 
 /// <summary>What a quote line asks the catalog: <see cref="Unit"/> defaults to the product's unit.</summary>
@@ -34,7 +43,11 @@ public enum ProductKind
     Service,
 }
 
-public sealed record ProductSummary(Guid Id, string Sku, string Name, ProductKind Kind, string Unit, Money ListPrice);
+public sealed record ProductSummary(Guid Id, string Sku, string Name, ProductKind Kind, string Unit, Money ListPrice)
+{
+    /// <summary>The category's path, or null.</summary>
+    public string? Category { get; init; }
+}
 
 public static class CatalogPermissions
 {

@@ -85,8 +85,36 @@ internal sealed class CatalogFacade(CatalogDb db, PriceLookup prices) : ICatalog
 {
     public Task<ProductSummary?> FindAsync(Guid productId, CancellationToken ct) =>
         db.Products.AsNoTracking().Where(p => p.Id == productId)
-            .Select(p => new ProductSummary(p.Id, p.Sku, p.Name, p.Kind, p.Unit, p.ListPrice))
+            .Select(p => new ProductSummary(p.Id, p.Sku, p.Name, p.Kind, p.Unit, p.ListPrice) { Category = p.Category })
             .SingleOrDefaultAsync(ct);
+
+    public Task<ProductSummary?> FindBySkuAsync(string sku, CancellationToken ct)
+    {
+        var key = sku.Trim().ToUpperInvariant();
+        return db.Products.AsNoTracking().Where(p => p.Sku == key)
+            .Select(p => new ProductSummary(p.Id, p.Sku, p.Name, p.Kind, p.Unit, p.ListPrice) { Category = p.Category })
+            .SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<Result<decimal>> ToProductUnitAsync(Guid productId, decimal quantity, string unit, CancellationToken ct)
+    {
+        var productUnit = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.Unit).SingleOrDefaultAsync(ct);
+        if (productUnit is null)
+            return Error.NotFound("Product");
+        if (string.Equals(unit, productUnit, StringComparison.Ordinal))
+            return quantity;
+        var units = await db.Units.AsNoTracking().Where(u => u.Code == unit || u.Code == productUnit).ToListAsync(ct);
+        var from = units.FirstOrDefault(u => u.Code == unit);
+        var to = units.FirstOrDefault(u => u.Code == productUnit);
+        if (from is null || to is null || from.Convert(quantity, to) is not { IsSuccess: true } converted)
+        {
+            return new Error("unit_not_convertible", $"{unit} cannot be converted to the product's unit {productUnit}.")
+            {
+                Fields = new Dictionary<string, string[]> { ["unit"] = [$"Not convertible to {productUnit}."] },
+            };
+        }
+        return converted.Value;
+    }
 
     public Task<Result<PriceQuote>> QuotePriceAsync(PriceQuery query, CancellationToken ct) => prices.HandleAsync(query, ct);
 }

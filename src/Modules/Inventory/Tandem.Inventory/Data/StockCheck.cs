@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Tandem.Accounting.Contracts;
+using Tandem.Inventory.Domain;
+using Tandem.Platform.Consistency;
+
+namespace Tandem.Inventory.Data;
+
+/// <summary>
+/// Proves the stock ledger over every company: each quant equals the sum of the done move lines into and out of its
+/// location; each level equals its quants and holds exactly the open reservations; internal locations are never
+/// negative nor reserved beyond what they hold; each product's valuation equals its layers; and the inventory
+/// account's balance equals the valuation.
+/// </summary>
+internal sealed class StockCheck(InventoryDb db, IAccountingModule accounting) : IConsistencyCheck
+{
+    public string Name => "stock";
+
+    public async Task<IReadOnlyList<ConsistencyViolation>> RunAsync(CancellationToken ct)
+    {
+        var violations = new List<ConsistencyViolation>();
+        var done = db.Moves.IgnoreQueryFilters().Where(m => m.Status == MoveStatus.Done);
+        var lines = db.MoveLines.IgnoreQueryFilters();
+        var incoming = await lines.Join(done, l => l.MoveId, m => m.Id, (l, m) => new { m.CompanyId, m.ProductId, Location = m.ToLocationId, l.LotId, l.Quantity })
+            .GroupBy(x => new { x.CompanyId, x.ProductId, x.Location, x.LotId })
+            .Select(g => new { g.Key.CompanyId, g.Key.ProductId, g.Key.Location, g.Key.LotId, Quantity = g.Sum(x => x.Quantity) }).ToListAsync(ct);
+        var outgoing = await lines.Join(done, l => l.MoveId, m => m.Id, (l, m) => new { m.CompanyId, m.ProductId, Location = m.FromLocationId, l.LotId, l.Quantity })
+            .GroupBy(x => new { x.CompanyId, x.ProductId, x.Location, x.LotId })
+            .Select(g => new { g.Key.CompanyId, g.Key.ProductId, g.Key.Location, g.Key.LotId, Quantity = g.Sum(x => x.Quantity) }).ToListAsync(ct);
+        var expected = new Dictionary<(Guid Company, Guid Product, Guid Location, Guid Lot), decimal>();
+        foreach (var x in incoming)
+            expected[(x.CompanyId, x.ProductId, x.Location, x.LotId ?? Guid.Empty)] = expected.GetValueOrDefault((x.CompanyId, x.ProductId, x.Location, x.LotId ?? Guid.Empty)) + x.Quantity;
+        foreach (var x in outgoing)
+            expected[(x.CompanyId, x.ProductId, x.Location, x.LotId ?? Guid.Empty)] = expected.GetValueOrDefault((x.CompanyId, x.ProductId, x.Location, x.LotId ?? Guid.Empty)) - x.Quantity;
+
+        var internalIds = (await db.Locations.IgnoreQueryFilters().Where(l => l.Kind == LocationKind.Internal).Select(l => l.Id).ToListAsync(ct)).ToHashSet();
+        var quants = await db.Quants.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+        foreach (var quant in quants)
+        {
+            var key = (quant.CompanyId, quant.ProductId, quant.LocationId, quant.LotId);
+            var sum = expected.GetValueOrDefault(key);
+            if (sum != quant.Quantity)
+                violations.Add(new(Name, quant.CompanyId, "quant_not_moves", $"product {quant.ProductId} location {quant.LocationId} lot {quant.LotId}: on hand {quant.Quantity}, done moves {sum}"));
+            if (quant.Quantity < 0 && internalIds.Contains(quant.LocationId))
+                violations.Add(new(Name, quant.CompanyId, "negative_stock", $"product {quant.ProductId} location {quant.LocationId} lot {quant.LotId}: {quant.Quantity}"));
+            expected.Remove(key);
+        }
+        foreach (var (key, sum) in expected.Where(e => e.Value != 0))
+            violations.Add(new(Name, key.Company, "quant_missing", $"product {key.Product} location {key.Location} lot {key.Lot}: done moves {sum} have no on-hand row"));
+
+        var reservations = (await db.Moves.IgnoreQueryFilters().Where(m => m.Status == MoveStatus.Reserved)
+            .GroupBy(m => new { m.CompanyId, m.ProductId, m.FromLocationId })
+            .Select(g => new { g.Key.CompanyId, g.Key.ProductId, g.Key.FromLocationId, Quantity = g.Sum(m => m.ReservedQuantity) }).ToListAsync(ct))
+            .ToDictionary(r => (r.CompanyId, r.ProductId, r.FromLocationId), r => r.Quantity);
+        var quantSums = quants.GroupBy(q => (q.CompanyId, q.ProductId, q.LocationId)).ToDictionary(g => g.Key, g => g.Sum(q => q.Quantity));
+        var levels = await db.Levels.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+        foreach (var level in levels)
+        {
+            var key = (level.CompanyId, level.ProductId, level.LocationId);
+            if (quantSums.GetValueOrDefault(key) != level.OnHand)
+                violations.Add(new(Name, level.CompanyId, "level_not_quants", $"product {level.ProductId} location {level.LocationId}: level {level.OnHand}, quants {quantSums.GetValueOrDefault(key)}"));
+            if (reservations.GetValueOrDefault(key) != level.Reserved)
+                violations.Add(new(Name, level.CompanyId, "reserved_not_moves", $"product {level.ProductId} location {level.LocationId}: reserved {level.Reserved}, reserved moves {reservations.GetValueOrDefault(key)}"));
+            if (internalIds.Contains(level.LocationId) && (level.Reserved > level.OnHand || level.Reserved < 0))
+                violations.Add(new(Name, level.CompanyId, "reserved_beyond_on_hand", $"product {level.ProductId} location {level.LocationId}: reserved {level.Reserved}, on hand {level.OnHand}"));
+            quantSums.Remove(key);
+            reservations.Remove(key);
+        }
+        foreach (var (key, sum) in quantSums.Where(q => q.Value != 0))
+            violations.Add(new(Name, key.CompanyId, "level_missing", $"product {key.ProductId} location {key.LocationId}: quants {sum} have no level row"));
+        foreach (var (key, sum) in reservations.Where(r => r.Value != 0))
+            violations.Add(new(Name, key.CompanyId, "level_missing", $"product {key.ProductId} location {key.FromLocationId}: reservations {sum} have no level row"));
+
+        var layers = (await db.Layers.IgnoreQueryFilters().GroupBy(l => new { l.CompanyId, l.ProductId })
+            .Select(g => new { g.Key.CompanyId, g.Key.ProductId, Quantity = g.Sum(l => l.Quantity), Value = g.Sum(l => l.Value) }).ToListAsync(ct))
+            .ToDictionary(l => (l.CompanyId, l.ProductId));
+        var internalStock = quants.Where(q => internalIds.Contains(q.LocationId)).GroupBy(q => (q.CompanyId, q.ProductId)).ToDictionary(g => g.Key, g => g.Sum(q => q.Quantity));
+        var valuations = await db.Valuations.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+        foreach (var valuation in valuations)
+        {
+            var key = (valuation.CompanyId, valuation.ProductId);
+            var layer = layers.GetValueOrDefault(key);
+            if ((layer?.Quantity ?? 0) != valuation.Quantity || (layer?.Value ?? 0) != valuation.Value)
+                violations.Add(new(Name, valuation.CompanyId, "valuation_not_layers", $"product {valuation.ProductId}: valuation {valuation.Quantity}/{valuation.Value}, layers {layer?.Quantity}/{layer?.Value}"));
+            if (internalStock.GetValueOrDefault(key) != valuation.Quantity)
+                violations.Add(new(Name, valuation.CompanyId, "valuation_not_stock", $"product {valuation.ProductId}: valued quantity {valuation.Quantity}, internal on hand {internalStock.GetValueOrDefault(key)}"));
+        }
+
+        var valued = valuations.GroupBy(v => v.CompanyId).ToDictionary(g => g.Key, g => g.Sum(v => v.Value));
+        foreach (var balance in await accounting.RoleBalancesAsync(ControlRole.Inventory, ct))
+        {
+            var value = valued.GetValueOrDefault(balance.CompanyId);
+            if (value != balance.Balance)
+                violations.Add(new(Name, balance.CompanyId, "inventory_account_not_valuation", $"inventory accounts {balance.Balance}, stock valuation {value}"));
+            valued.Remove(balance.CompanyId);
+        }
+        foreach (var (company, value) in valued.Where(v => v.Value != 0))
+            violations.Add(new(Name, company, "inventory_account_not_valuation", $"inventory accounts 0, stock valuation {value}"));
+        return violations;
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tandem.Inventory.Contracts;
+using Tandem.Inventory.Data;
+using Tandem.Inventory.Domain;
+using Tandem.Inventory.Features;
+using Tandem.Inventory.Features.Counts;
+using Tandem.Inventory.Features.Moves;
+using Tandem.Inventory.Features.Planning;
+using Tandem.Inventory.Features.Stock;
+using Tandem.Inventory.Features.Warehouses;
+using Tandem.Parties.Contracts;
+using Tandem.Platform.Consistency;
+using Tandem.Platform.Modules;
+using Tandem.Platform.Persistence;
+using Tandem.SharedKernel;
+
+namespace Tandem.Inventory;
+
+/// <summary>Warehouses, locations, stock moves, reservations, available-to-promise, lots and serials, valuation and counts.</summary>
+public sealed class InventoryModule : ITandemModule
+{
+    public string Name => "Inventory";
+
+    public IReadOnlyList<PermissionDefinition> Permissions =>
+    [
+        new(InventoryPermissions.Read, "See stock, moves, lots and the valuation"),
+        new(InventoryPermissions.Operate, "Receive, pick, deliver, transfer, adjust and count stock"),
+        new(InventoryPermissions.Manage, "Maintain warehouses, locations, product inventory settings and reorder rules"),
+    ];
+
+    public IReadOnlyList<NavItem> Navigation =>
+    [
+        new("Inventory", "Receipts and deliveries", "/inventory/operations", "local_shipping", InventoryPermissions.Read, 50),
+        new("Inventory", "Pick", "/inventory/pick", "qr_code_scanner", InventoryPermissions.Operate, 51),
+        new("Inventory", "Stock", "/inventory/stock", "inventory", InventoryPermissions.Read, 52),
+        new("Inventory", "Counts", "/inventory/counts", "fact_check", InventoryPermissions.Read, 53),
+        new("Inventory", "Valuation", "/inventory/valuation", "euro", InventoryPermissions.Read, 54),
+        new("Inventory", "Warehouses", "/inventory/warehouses", "warehouse", InventoryPermissions.Read, 55),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDb<InventoryDb, InventoryDbSqlite, InventoryDbPostgres>(InventoryDb.SchemaName);
+        services.AddScoped<StockLedger>();
+        services.AddScoped<CompanyMoney>();
+        services.AddScoped<ProductNames>();
+        services.AddScoped<Locations>();
+        services.AddScoped<MoveValuation>();
+        services.AddScoped<MoveHandler>();
+        services.AddScoped<MoveQueries>();
+        services.AddScoped<WarehouseHandler>();
+        services.AddScoped<StockQueries>();
+        services.AddScoped<PlanningHandler>();
+        services.AddScoped<CountHandler>();
+        services.AddScoped<IConsistencyCheck, StockCheck>();
+        services.AddScoped<IPartyReferenceHolder, InventoryPartyReferences>();
+        services.AddScoped<IInventoryModule, InventoryFacade>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var inventory = api.MapGroup("/inventory").WithTags("Inventory");
+        WarehouseEndpoints.Map(inventory);
+        MoveEndpoints.Map(inventory);
+        StockEndpoints.Map(inventory);
+        PlanningEndpoints.Map(inventory);
+        CountEndpoints.Map(inventory);
+    }
+
+    public async Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        await Demo.InventoryDemo.SeedAsync(services, ct);
+}
+
+internal sealed class InventoryFacade(CompanyMoney money, MoveHandler moves, PlanningHandler planning, StockQueries stock) : IInventoryModule
+{
+    public async Task<Contracts.StockLevel> GetStockAsync(Guid productId, Guid? warehouseId, CancellationToken ct)
+    {
+        var levels = await stock.LevelsAsync(productId, warehouseId, ct);
+        return new Contracts.StockLevel(productId, warehouseId, levels.Sum(l => l.OnHand), levels.Sum(l => l.Reserved), levels.Sum(l => l.Available));
+    }
+
+    public Task<Result<AtpAnswer>> PromiseAsync(AtpQuery query, CancellationToken ct) => planning.PromiseAsync(query, ct);
+
+    public async Task<Result<MoveSummary>> CreateDeliveryAsync(DeliveryRequest request, CancellationToken ct)
+    {
+        var created = await moves.CreateAsync(new MoveInput("delivery", request.ProductId, request.Quantity, request.Unit, request.WarehouseId,
+            PartyId: request.CustomerId, ScheduledDate: request.ScheduledDate, Source: request.Source, Reserve: true), ct);
+        return created.Map(Summary);
+    }
+
+    public async Task<Result<MoveSummary>> CreateReceiptAsync(ReceiptRequest request, CancellationToken ct)
+    {
+        var cost = await money.AmountAsync(request.UnitCost, "unitCost", ct);
+        if (!cost.IsSuccess)
+            return cost.Error!;
+        var created = await moves.CreateAsync(new MoveInput("receipt", request.ProductId, request.Quantity, request.Unit, request.WarehouseId,
+            PartyId: request.SupplierId, UnitCost: cost.Value, ScheduledDate: request.ScheduledDate, Source: request.Source), ct);
+        return created.Map(Summary);
+    }
+
+    private static MoveSummary Summary(StockMove m) =>
+        new(m.Id, m.Number, m.Kind.ToString().ToLowerInvariant(), m.Status.ToString().ToLowerInvariant(), m.ProductId, m.Quantity);
+}
+
+/// <summary>After a party merge, moves, lots and product suppliers point to the survivor.</summary>
+internal sealed class InventoryPartyReferences(InventoryDb db, DbSession session) : IPartyReferenceHolder
+{
+    public string Name => "Stock moves, lots and product suppliers";
+
+    public async Task<int> RepointAsync(Guid fromPartyId, Guid toPartyId, CancellationToken ct)
+    {
+        await using var unit = await session.BeginAsync(ct);
+        var moves = await db.Moves.Where(m => m.PartyId == fromPartyId).ToListAsync(ct);
+        foreach (var move in moves)
+            move.RepointParty(toPartyId);
+        var lots = await db.Lots.Where(l => l.SupplierId == fromPartyId).ToListAsync(ct);
+        foreach (var lot in lots)
+            lot.RepointSupplier(toPartyId);
+        var settings = await db.ProductSettings.Where(s => s.SupplierId == fromPartyId).ToListAsync(ct);
+        foreach (var setting in settings)
+            setting.RepointSupplier(toPartyId);
+        await db.SaveChangesAsync(ct);
+        await unit.CommitAsync(ct);
+        return moves.Count + lots.Count + settings.Count;
+    }
+}

@@ -60,7 +60,7 @@ internal sealed class LedgerBenchDataset(AccountingDb db, PeriodsHandler periods
             var to = Math.Min(entries, from + Batch - 1);
             await context.ExecuteAllAsync(EntriesSql, ct, [.. Common(from, to),
                 ("n", entries), ("first_je", firstEntry + invoices),
-                ("expenses", new[] { accounts["6000"].Id, accounts["6100"].Id, accounts["6200"].Id, accounts["6300"].Id, accounts["5000"].Id }),
+                ("expenses", new[] { accounts["6000"].Id, accounts["6100"].Id, accounts["6200"].Id, accounts["6300"].Id, accounts["6800"].Id }),
                 ("bank", accounts["1000"].Id), ("cash", accounts["1010"].Id)]);
             context.Log($"entries {to:N0} / {entries:N0}");
         }

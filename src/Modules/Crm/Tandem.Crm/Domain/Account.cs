@@ -22,6 +22,9 @@ internal sealed class Account : Entity, ISecuredRecord
     public Guid? TeamId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The values of the company's custom fields for this record type, as validated JSON.</summary>
+    public string? CustomFields { get; private set; }
+
     public static Account Open(Guid partyId, string name, AccountDetails details, Guid? ownerId, Guid? teamId, DateTimeOffset now)
     {
         var account = new Account { PartyId = partyId, Name = name.Trim(), CreatedAt = now };
@@ -42,6 +45,8 @@ internal sealed class Account : Entity, ISecuredRecord
     }
 
     public void Rename(string name) => Name = name.Trim();
+
+    public void SetCustomFields(string? values) => CustomFields = values;
 
     public void RepointParty(Guid partyId) => PartyId = partyId;
 

@@ -32,6 +32,9 @@ internal sealed class Activity : Entity
     public Guid? AssigneeId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the reminder went out; set once, by whichever server claimed it first.</summary>
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+
     public static Activity Log(ActivityKind kind, string subject, string? details, DateOnly? dueDate, DateTimeOffset? remindAt, bool done,
         RecordLinks links, Guid? assigneeId, DateTimeOffset now)
     {

@@ -29,6 +29,9 @@ internal sealed class Lead : Entity, ISecuredRecord
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ConvertedAt { get; private set; }
 
+    /// <summary>The values of the company's custom fields for this record type, as validated JSON.</summary>
+    public string? CustomFields { get; private set; }
+
     public static Lead Capture(LeadDetails details, Guid? ownerId, Guid? teamId, DateTimeOffset now)
     {
         var lead = new Lead { CreatedAt = now, OwnerId = ownerId, TeamId = teamId, Status = LeadStatus.New };
@@ -49,6 +52,8 @@ internal sealed class Lead : Entity, ISecuredRecord
     }
 
     public void SetScore(int score) => Score = score;
+
+    public void SetCustomFields(string? values) => CustomFields = values;
 
     /// <summary>new → working → qualified, or disqualified (with a reason) from any open status; converted only through Convert.</summary>
     public void ChangeStatus(LeadStatus status, string? reason)

@@ -30,7 +30,7 @@ internal sealed class ImportLeadsHandler(LeadsHandler leads, LeadAssignment assi
 
     public async Task<Result<ImportResult>> HandleAsync(string csv, CancellationToken ct)
     {
-        var records = Csv.Parse(csv);
+        var records = CsvReader.Parse(csv);
         if (records.Count == 0)
             return new Error("import_empty", "The file has no header row.", ErrorKind.Validation);
         var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)).ToList();
@@ -78,7 +78,7 @@ internal sealed class ImportLeadsHandler(LeadsHandler leads, LeadAssignment assi
         {
             // The assignment rules place imported leads; what no rule takes stays with the importer.
             var assigned = await assignment.AssignAsync(details.Country, ct);
-            await leads.CaptureAsync(details, assigned?.OwnerId ?? owner, assigned is null ? team : assigned.Value.TeamId, ct);
+            await leads.CaptureAsync(details, null, assigned?.OwnerId ?? owner, assigned is null ? team : assigned.Value.TeamId, ct);
         }
         await unit.CommitAsync(ct);
         return new ImportResult(rows.Count);
@@ -86,7 +86,7 @@ internal sealed class ImportLeadsHandler(LeadsHandler leads, LeadAssignment assi
 }
 
 /// <summary>RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. Each record knows its first line.</summary>
-internal static class Csv
+internal static class CsvReader
 {
     public sealed record Record(int Line, List<string> Fields, string? Error);
 

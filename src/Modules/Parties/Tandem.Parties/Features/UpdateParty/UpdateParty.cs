@@ -23,9 +23,7 @@ internal sealed class UpdatePartyHandler(PartiesDb db, CustomFieldService custom
         var details = input.ToDetails();
         if (details.Validate() is { } invalid)
             return invalid;
-        var values = input.CustomFields is null
-            ? Result<string?>.Success(party.CustomFields)
-            : await customFields.ValidateAsync(CustomFieldRecordTypes.Party, input.CustomFields, ct);
+        var values = await customFields.ValidateChangeAsync(CustomFieldRecordTypes.Party, input.CustomFields, party.CustomFields, ct);
         if (!values.IsSuccess)
             return values.Error!;
         party.Change(details, values.Value);

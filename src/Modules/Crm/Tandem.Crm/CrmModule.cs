@@ -66,6 +66,7 @@ public sealed class CrmModule : ITandemModule
         services.AddScoped<AttachmentStore>();
         services.AddScoped<LeadScoring>();
         services.AddScoped<LeadAssignment>();
+        services.AddScoped<LeadDuplicates>();
         services.AddScoped<LeadsHandler>();
         services.AddScoped<ConvertLeadHandler>();
         services.AddScoped<ImportLeadsHandler>();

@@ -141,6 +141,14 @@ internal abstract class CrmDb(DbContextOptions options, ModuleDbServices service
             lead.HasIndex(l => new { l.CompanyId, l.OwnerId });
             lead.HasIndex(l => new { l.CompanyId, l.TeamId });
             lead.MapCustomFields(l => l.CustomFields, Database.IsNpgsql());
+            // Duplicate detection: one index lookup per key.
+            lead.Property(l => l.CompanyKey).HasMaxLength(200);
+            lead.Property(l => l.EmailDomain).HasMaxLength(254);
+            lead.Property(l => l.PhoneKey).HasMaxLength(20);
+            lead.HasIndex(l => new { l.CompanyId, l.CompanyKey });
+            lead.HasIndex(l => new { l.CompanyId, l.Email });
+            lead.HasIndex(l => new { l.CompanyId, l.EmailDomain });
+            lead.HasIndex(l => new { l.CompanyId, l.PhoneKey });
         });
         modelBuilder.Entity<ScoringRule>(rule =>
         {

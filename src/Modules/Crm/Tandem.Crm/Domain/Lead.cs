@@ -1,4 +1,5 @@
 using Tandem.Crm.Contracts;
+using Tandem.Parties.Contracts;
 using Tandem.SharedKernel;
 
 namespace Tandem.Crm.Domain;
@@ -28,6 +29,15 @@ internal sealed class Lead : Entity, ISecuredRecord
     public Guid? OpportunityId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ConvertedAt { get; private set; }
+
+    /// <summary>The company name as duplicate detection compares it (the party master's normalisation).</summary>
+    public string? CompanyKey { get; private set; }
+
+    /// <summary>The email's domain when it is a company's, not a free-mail provider's.</summary>
+    public string? EmailDomain { get; private set; }
+
+    /// <summary>The phone's last digits, as the party master matches phones.</summary>
+    public string? PhoneKey { get; private set; }
 
     /// <summary>The values of the company's custom fields for this record type, as validated JSON.</summary>
     public string? CustomFields { get; private set; }
@@ -111,6 +121,9 @@ internal sealed class Lead : Entity, ISecuredRecord
         Source = Blank(d.Source)?.ToLowerInvariant();
         Industry = Blank(d.Industry);
         Country = Blank(d.Country)?.ToUpperInvariant();
+        CompanyKey = PartyMatching.Name(Company);
+        EmailDomain = PartyMatching.EmailDomain(Email);
+        PhoneKey = PartyMatching.Phone(Phone);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

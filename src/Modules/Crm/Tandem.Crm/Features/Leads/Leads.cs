@@ -25,6 +25,9 @@ public sealed record LeadDto(
 {
     public IReadOnlyDictionary<string, JsonElement> CustomFields { get; init; } = new Dictionary<string, JsonElement>();
 
+    /// <summary>On create: parties and open leads that may be the same (a warning; nothing was refused).</summary>
+    public IReadOnlyList<LeadDuplicate> Duplicates { get; init; } = [];
+
     internal static readonly Expression<Func<Lead, LeadDto>> Projection = l => new LeadDto(
         l.Id, l.Name, l.Company, l.Email, l.Phone, l.JobTitle, l.Source, l.Industry, l.Country, l.Status, l.DisqualificationReason, l.Score,
         l.OwnerId, l.TeamId, l.AccountId, l.ContactId, l.OpportunityId, l.CreatedAt, l.ConvertedAt, l.Version)
@@ -52,7 +55,7 @@ public sealed record LeadFilter(string? Name = null, LeadStatus? Status = null, 
 
 internal sealed class LeadsHandler(
     CrmDb db, CrmVisibility visibility, LeadScoring scoring, LeadAssignment assignment, DbSession session, ISearchIndex search,
-    CustomFieldService customFields, ICurrentUser user, TimeProvider clock)
+    CustomFieldService customFields, LeadDuplicates duplicates, ICurrentUser user, TimeProvider clock)
 {
     internal static readonly SortMap<Lead> Sorts = new SortMap<Lead>("-createdAt")
         .Add("createdAt", l => l.CreatedAt)
@@ -109,7 +112,10 @@ internal sealed class LeadsHandler(
             ? lead
             : Error.NotFound("Lead");
 
-    public async Task<Result<LeadDto>> CreateAsync(LeadInput input, CancellationToken ct)
+    public Task<Result<LeadDto>> CreateAsync(LeadInput input, CancellationToken ct) => CreateAsync(input, false, ct);
+
+    /// <summary>Captures a lead; suspected duplicates come back with it, or refuse it when <paramref name="rejectDuplicates"/>.</summary>
+    public async Task<Result<LeadDto>> CreateAsync(LeadInput input, bool rejectDuplicates, CancellationToken ct)
     {
         var details = input.ToDetails();
         if (details.Validate() is { } invalid)
@@ -117,11 +123,14 @@ internal sealed class LeadsHandler(
         var values = await customFields.ValidateAsync(CustomFieldRecordTypes.Lead, input.CustomFields, ct);
         if (!values.IsSuccess)
             return values.Error!;
+        var suspects = await duplicates.FindAsync(details, null, ct);
+        if (rejectDuplicates && suspects.Count > 0)
+            return LeadDuplicates.Suspected(suspects);
         await using var unit = await session.BeginAsync(ct);
         var owner = input.OwnerId ?? user.UserId;
         var lead = await CaptureAsync(details, values.Value, owner, await visibility.TeamOfAsync(owner, ct), ct);
         await unit.CommitAsync(ct);
-        return LeadDto.FromRecord(lead);
+        return LeadDto.FromRecord(lead) with { Duplicates = suspects };
     }
 
     /// <summary>Adds a scored lead inside the caller's unit of work; with no owner, the assignment rules pick one.</summary>
@@ -217,9 +226,12 @@ internal static class LeadsEndpoints
         leads.MapGet("/{id:guid}", async (Guid id, LeadsHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.GetAsync(id, ct)).ToHttpWithETag(http.Response, l => l.Version))
             .RequireAuthorization(CrmPermissions.Read).WithName("GetLead").WithSummary("Read one lead");
-        leads.MapPost("/", async (LeadInput input, LeadsHandler handler, CancellationToken ct) =>
-                (await handler.CreateAsync(input, ct)).ToHttp(l => Results.Created($"/api/v1/crm/leads/{l.Id}", l)))
-            .RequireAuthorization(CrmPermissions.Write).WithName("CreateLead").WithSummary("Capture a lead; you own it unless ownerId says otherwise");
+        leads.MapPost("/", async (LeadInput input, string? onDuplicate, LeadsHandler handler, CancellationToken ct) =>
+                onDuplicate is not (null or "warn" or "reject")
+                    ? Problems.From(Error.Validation("onDuplicate", "warn or reject."))
+                    : (await handler.CreateAsync(input, onDuplicate == "reject", ct)).ToHttp(l => Results.Created($"/api/v1/crm/leads/{l.Id}", l)))
+            .RequireAuthorization(CrmPermissions.Write).WithName("CreateLead")
+            .WithSummary("Capture a lead; you own it unless ownerId says otherwise. Possible duplicates come back in duplicates, or refuse with ?onDuplicate=reject");
         leads.MapPut("/{id:guid}", async (Guid id, LeadInput input, LeadsHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.UpdateAsync(id, input, v => ETags.Check(http.Request, v), ct)).ToHttpWithETag(http.Response, l => l.Version))
             .RequireAuthorization(CrmPermissions.Write).WithName("UpdateLead").WithSummary("Change a lead; send If-Match");

@@ -434,6 +434,11 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("CompanyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company_key");
+
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid")
                         .HasColumnName("contact_id");
@@ -466,6 +471,11 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<string>("EmailDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email_domain");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -494,6 +504,11 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone_key");
 
                     b.Property<int>("Score")
                         .HasColumnType("integer")
@@ -531,8 +546,20 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
 
+                    b.HasIndex("CompanyId", "CompanyKey")
+                        .HasDatabaseName("ix_lead_company_id_company_key");
+
+                    b.HasIndex("CompanyId", "Email")
+                        .HasDatabaseName("ix_lead_company_id_email");
+
+                    b.HasIndex("CompanyId", "EmailDomain")
+                        .HasDatabaseName("ix_lead_company_id_email_domain");
+
                     b.HasIndex("CompanyId", "OwnerId")
                         .HasDatabaseName("ix_lead_company_id_owner_id");
+
+                    b.HasIndex("CompanyId", "PhoneKey")
+                        .HasDatabaseName("ix_lead_company_id_phone_key");
 
                     b.HasIndex("CompanyId", "Status")
                         .HasDatabaseName("ix_lead_company_id_status");

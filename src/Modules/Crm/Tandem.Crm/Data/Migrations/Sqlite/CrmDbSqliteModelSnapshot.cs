@@ -422,6 +422,11 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("CompanyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_key");
+
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
@@ -454,6 +459,11 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<string>("EmailDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_domain");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -482,6 +492,11 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_key");
 
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER")
@@ -513,8 +528,20 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_crm_lead_company_id");
 
+                    b.HasIndex("CompanyId", "CompanyKey")
+                        .HasDatabaseName("ix_crm_lead_company_id_company_key");
+
+                    b.HasIndex("CompanyId", "Email")
+                        .HasDatabaseName("ix_crm_lead_company_id_email");
+
+                    b.HasIndex("CompanyId", "EmailDomain")
+                        .HasDatabaseName("ix_crm_lead_company_id_email_domain");
+
                     b.HasIndex("CompanyId", "OwnerId")
                         .HasDatabaseName("ix_crm_lead_company_id_owner_id");
+
+                    b.HasIndex("CompanyId", "PhoneKey")
+                        .HasDatabaseName("ix_crm_lead_company_id_phone_key");
 
                     b.HasIndex("CompanyId", "Status")
                         .HasDatabaseName("ix_crm_lead_company_id_status");

@@ -12,6 +12,7 @@ using Tandem.Crm.Features.Activities;
 using Tandem.Crm.Features.Contacts;
 using Tandem.Crm.Features.Forecast;
 using Tandem.Crm.Features.Leads;
+using Tandem.Crm.Features.Notifications;
 using Tandem.Crm.Features.Notes;
 using Tandem.Crm.Features.Opportunities;
 using Tandem.Crm.Features.Pipelines;
@@ -47,6 +48,11 @@ public sealed class CrmModule : ITandemModule
         new("Sales", "Pipeline", "/crm/pipeline", "view_kanban", CrmPermissions.Read, 23),
     ];
 
+    public IReadOnlyList<SlotContribution> Slots =>
+    [
+        new(Platform.Modules.Slots.AppBar, typeof(NotificationBell), "Notifications", CrmPermissions.Read, 10),
+    ];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<CrmDb, CrmDbSqlite, CrmDbPostgres>(CrmDb.SchemaName);
@@ -71,6 +77,10 @@ public sealed class CrmModule : ITandemModule
         services.AddScoped<ConvertLeadHandler>();
         services.AddScoped<ImportLeadsHandler>();
         services.AddScoped<WebToLeadHandler>();
+        services.AddScoped<NotificationsHandler>();
+        services.AddScoped<IReminderChannel, InAppReminderChannel>();
+        services.AddSingleton<ReminderDispatcher>();
+        services.AddHostedService<ReminderService>();
         services.AddScoped<ICrmModule, CrmFacade>();
         services.AddScoped<IPartyReferenceHolder, CrmPartyReferences>();
         foreach (var (type, label, visible) in CrmSearchSource.All)
@@ -90,6 +100,7 @@ public sealed class CrmModule : ITandemModule
         ActivitiesEndpoints.Map(crm);
         NotesEndpoints.Map(crm);
         LeadsEndpoints.Map(crm);
+        NotificationsEndpoints.Map(crm);
         ConvertLeadEndpoint.Map(crm);
         ImportLeadsEndpoint.Map(crm);
         LeadScoringEndpoints.Map(crm);

@@ -21,13 +21,13 @@ internal sealed class Notification : Entity
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
 
-    public static Notification Reminder(Guid userId, Activity activity, string url, DateTimeOffset now) => new()
+    public static Notification Create(Guid userId, string title, string? body, string url, Guid? activityId, DateTimeOffset now) => new()
     {
         UserId = userId,
-        Title = $"Reminder: {activity.Subject}",
-        Body = activity.DueDate is { } due ? $"{activity.Kind} due {due:yyyy-MM-dd}" : activity.Kind.ToString(),
+        Title = title.Length > 250 ? title[..250] : title,
+        Body = body is { Length: > 400 } ? body[..400] : body,
         Url = url,
-        ActivityId = activity.Id,
+        ActivityId = activityId,
         CreatedAt = now,
     };
 

@@ -15,12 +15,14 @@ using Tandem.Crm.Features.Leads;
 using Tandem.Crm.Features.Notifications;
 using Tandem.Crm.Features.Notes;
 using Tandem.Crm.Features.Opportunities;
+using Tandem.Crm.Features.PartyMaster;
 using Tandem.Crm.Features.Pipelines;
 using Tandem.Crm.Features.Security;
 using Tandem.Crm.Features.Teams;
 using Tandem.Crm.Features.Timeline;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
+using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 using Tandem.Platform.Search;
@@ -83,6 +85,7 @@ public sealed class CrmModule : ITandemModule
         services.AddHostedService<ReminderService>();
         services.AddScoped<ICrmModule, CrmFacade>();
         services.AddScoped<IPartyReferenceHolder, CrmPartyReferences>();
+        services.AddIntegrationEventHandler<PartyRenamed, PartyRenamedHandler>();
         foreach (var (type, label, visible) in CrmSearchSource.All)
             services.AddScoped<ISearchSource>(sp => new CrmSearchSource(type, label, visible, sp.GetRequiredService<CrmVisibility>()));
     }
@@ -117,29 +120,4 @@ internal sealed class CrmFacade(CrmVisibility visibility) : ICrmModule
     public async Task<AccountSummary?> FindAccountAsync(Guid accountId, CancellationToken ct) =>
         await (await visibility.AccountsAsync(ct)).Where(a => a.Id == accountId)
             .Select(a => new AccountSummary(a.Id, a.PartyId, a.Name, a.OwnerId)).SingleOrDefaultAsync(ct);
-}
-
-/// <summary>After a party merge, accounts and contacts point at the surviving party.</summary>
-internal sealed class CrmPartyReferences(CrmDb db, DbSession session) : IPartyReferenceHolder
-{
-    public string Name => "CRM accounts and contacts";
-
-    public async Task<int> RepointAsync(Guid fromPartyId, Guid toPartyId, CancellationToken ct)
-    {
-        await using var unit = await session.BeginAsync(ct);
-        var accounts = await db.Accounts.Where(a => a.PartyId == fromPartyId).ToListAsync(ct);
-        // One account per organisation: two accounts cannot silently become one. Their contacts, opportunities
-        // and history would need a person's choice, so the merge is refused and nothing is written.
-        if (accounts.Count > 0 && await db.Accounts.AnyAsync(a => a.PartyId == toPartyId, ct))
-            throw new BusinessRuleException(Error.Conflict("crm_accounts_on_both",
-                "Both parties have a CRM account. Move the contacts and opportunities of one account to the other and close it first."));
-        foreach (var account in accounts)
-            account.RepointParty(toPartyId);
-        var contacts = await db.Contacts.Where(c => c.PartyId == fromPartyId).ToListAsync(ct);
-        foreach (var contact in contacts)
-            contact.RepointParty(toPartyId);
-        await db.SaveChangesAsync(ct);
-        await unit.CommitAsync(ct);
-        return accounts.Count + contacts.Count;
-    }
 }

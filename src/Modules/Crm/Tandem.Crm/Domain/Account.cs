@@ -50,6 +50,9 @@ internal sealed class Account : Entity, ISecuredRecord
 
     public void RepointParty(Guid partyId) => PartyId = partyId;
 
+    /// <summary>Hangs the account under another parent (a merge moves the children of the merged account to the survivor).</summary>
+    public void ReparentTo(Guid? parentAccountId) => ParentAccountId = parentAccountId == Id ? null : parentAccountId;
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
@@ -91,4 +94,10 @@ internal sealed class Contact : Entity
     }
 
     public void RepointParty(Guid partyId) => PartyId = partyId;
+
+    /// <summary>The person's name, kept in step with the party master.</summary>
+    public void Rename(string name) => Name = name.Trim();
+
+    /// <summary>Moves the contact to another account of the same organisation (an account merge).</summary>
+    public void MoveTo(Guid accountId) => AccountId = accountId;
 }

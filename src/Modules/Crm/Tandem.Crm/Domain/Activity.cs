@@ -63,6 +63,9 @@ internal sealed class Activity : Entity
         ContactId ??= contactId;
         OpportunityId ??= opportunityId;
     }
+
+    /// <summary>An account merge: the record now hangs on the surviving account.</summary>
+    public void MoveToAccount(Guid accountId) => AccountId = accountId;
 }
 
 /// <summary>Free text on a lead, account, contact or opportunity, with optional attachments.</summary>
@@ -98,6 +101,9 @@ internal sealed class Note : Entity
         ContactId ??= contactId;
         OpportunityId ??= opportunityId;
     }
+
+    /// <summary>An account merge: the record now hangs on the surviving account.</summary>
+    public void MoveToAccount(Guid accountId) => AccountId = accountId;
 }
 
 /// <summary>A file on a note. The bytes live in the database or in the configured folder, never with this row.</summary>

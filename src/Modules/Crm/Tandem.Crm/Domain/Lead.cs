@@ -65,6 +65,9 @@ internal sealed class Lead : Entity, ISecuredRecord
 
     public void SetCustomFields(string? values) => CustomFields = values;
 
+    /// <summary>An account merge: a converted lead points at the surviving account.</summary>
+    public void MoveToAccount(Guid accountId) => AccountId = accountId;
+
     /// <summary>new → working → qualified, or disqualified (with a reason) from any open status; converted only through Convert.</summary>
     public void ChangeStatus(LeadStatus status, string? reason)
     {

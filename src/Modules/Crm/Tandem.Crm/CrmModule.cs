@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tandem.Crm.Contracts;
 using Tandem.Crm.Data;
+using Tandem.Crm.Domain;
 using Tandem.Crm.Features;
 using Tandem.Crm.Features.Accounts;
 using Tandem.Crm.Features.Activities;
@@ -86,6 +87,13 @@ public sealed class CrmModule : ITandemModule
         services.AddScoped<ICrmModule, CrmFacade>();
         services.AddScoped<IPartyReferenceHolder, CrmPartyReferences>();
         services.AddIntegrationEventHandler<PartyRenamed, PartyRenamedHandler>();
+        // The reindex rebuilds with the functions the handlers' explicit index calls use.
+        services.AddSearchReindexSource<Account>("account", sp => sp.GetRequiredService<CrmDb>().Accounts, SearchDocuments.For);
+        services.AddSearchReindexSource<Contact>("contact", sp => sp.GetRequiredService<CrmDb>().Contacts, SearchDocuments.For);
+        services.AddSearchReindexSource<Lead>("lead", sp => sp.GetRequiredService<CrmDb>().Leads, SearchDocuments.For);
+        services.AddSearchReindexSource<Opportunity>("opportunity", sp => sp.GetRequiredService<CrmDb>().Opportunities, SearchDocuments.For);
+        services.AddSearchReindexSource<Activity>("activity", sp => sp.GetRequiredService<CrmDb>().Activities, SearchDocuments.For);
+        services.AddSearchReindexSource<Note>("note", sp => sp.GetRequiredService<CrmDb>().Notes, SearchDocuments.For);
         foreach (var (type, label, visible) in CrmSearchSource.All)
             services.AddScoped<ISearchSource>(sp => new CrmSearchSource(type, label, visible, sp.GetRequiredService<CrmVisibility>()));
     }

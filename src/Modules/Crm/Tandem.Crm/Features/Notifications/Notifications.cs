@@ -94,7 +94,5 @@ internal static class NotificationsEndpoints
         notifications.MapPost("/{id:guid}/read", async (Guid id, NotificationsHandler handler, CancellationToken ct) =>
                 (await handler.MarkReadAsync(id, ct)).ToHttp())
             .RequireAuthorization(CrmPermissions.Read).WithName("MarkNotificationRead").WithSummary("Mark one of your notifications read");
-        notifications.MapPost("/read-all", async (NotificationsHandler handler, CancellationToken ct) => Results.Ok(await handler.MarkAllReadAsync(ct)))
-            .RequireAuthorization(CrmPermissions.Read).WithName("MarkAllNotificationsRead").WithSummary("Mark all your notifications read; answers how many were unread");
     }
 }

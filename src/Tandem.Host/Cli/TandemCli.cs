@@ -5,6 +5,7 @@ using Tandem.Platform.Audit;
 using Tandem.Platform.Consistency;
 using Tandem.Platform.Identity;
 using Tandem.Host.Seeding;
+using Tandem.Platform.Search;
 using Tandem.Platform.Security;
 using Tandem.Platform.Seeding;
 
@@ -12,7 +13,7 @@ namespace Tandem.Host.Cli;
 
 /// <summary>
 /// The host binary's commands: <c>serve</c> (the default), <c>migrate</c>, <c>seed demo</c>, <c>seed bench</c>,
-/// <c>users add</c>, <c>audit verify</c> and <c>check</c>. Configuration comes from the same places as the server's.
+/// <c>users add</c>, <c>audit verify</c>, <c>check</c> and <c>search reindex</c>. Configuration comes from the same places as the server's.
 /// </summary>
 public static class TandemCli
 {
@@ -57,6 +58,7 @@ public static class TandemCli
         root.Add(UsersCommand());
         root.Add(AuditCommand());
         root.Add(CheckCommand());
+        root.Add(SearchCommand());
 
         return await root.Parse(args).InvokeAsync();
     }
@@ -165,6 +167,41 @@ public static class TandemCli
         }, ct));
         audit.Add(verify);
         return audit;
+    }
+
+    private static Command SearchCommand()
+    {
+        var search = new Command("search", "The global search index.");
+        var company = new Option<string?>("--company") { Description = "Company code (default: every company)" };
+        var batchSize = new Option<int>("--batch-size") { Description = "Records per transaction", DefaultValueFactory = _ => SearchReindex.DefaultBatchSize };
+        var reindex = new Command("reindex", "Rebuild the search documents of every record type from the records; safe to repeat.") { company, batchSize };
+        reindex.TreatUnmatchedTokensAsErrors = false;
+        reindex.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), async (sp, token) =>
+        {
+            var size = parse.GetValue(batchSize);
+            if (size < 1)
+            {
+                Console.Error.WriteLine("--batch-size must be at least 1.");
+                return 2;
+            }
+            var code = parse.GetValue(company);
+            var companies = await sp.GetRequiredService<PlatformDb>().Companies.AsNoTracking()
+                .Where(c => code == null || c.Code == code).OrderBy(c => c.Code).Select(c => new { c.Id, c.Code }).ToListAsync(token);
+            if (companies.Count == 0)
+            {
+                Console.Error.WriteLine(code is null ? "No company exists yet." : $"No company with code {code}.");
+                return 2;
+            }
+            var rebuild = sp.GetRequiredService<SearchReindex>();
+            foreach (var target in companies)
+            {
+                var done = await rebuild.RunAsync(target.Id, size, token);
+                Console.WriteLine($"{target.Code}: {string.Join(", ", done.Select(d => $"{d.Documents} {d.Type}"))}");
+            }
+            return 0;
+        }, ct));
+        search.Add(reindex);
+        return search;
     }
 
     private static Command CheckCommand()

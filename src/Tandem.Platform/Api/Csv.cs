@@ -21,6 +21,16 @@ public static class Csv
         return builder.Append("\r\n").ToString();
     }
 
+    /// <summary>Writes the header and one line per row as UTF-8, streaming the rows as the query yields them.</summary>
+    public static Func<Stream, Task> Export<T>(IEnumerable<string> header, IAsyncEnumerable<T> rows, Func<T, IEnumerable<string?>> cells, CancellationToken ct) =>
+        async stream =>
+        {
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            await writer.WriteAsync(Line(header));
+            await foreach (var row in rows.WithCancellation(ct))
+                await writer.WriteAsync(Line(cells(row)));
+        };
+
     private static string Cell(string? value)
     {
         if (string.IsNullOrEmpty(value))

@@ -30,6 +30,11 @@ public sealed class CustomFieldService(PlatformDb db, DbSession session, ICompan
     public async Task<Result<string?>> ValidateAsync(string recordType, IReadOnlyDictionary<string, JsonElement>? values, CancellationToken ct) =>
         CustomFieldValues.Validate(await DefinitionsAsync(recordType, ct), values);
 
+    /// <summary>On a change: the current JSON when the body leaves the values out, else the new values validated.</summary>
+    public async Task<Result<string?>> ValidateChangeAsync(
+        string recordType, IReadOnlyDictionary<string, JsonElement>? values, string? current, CancellationToken ct) =>
+        values is null ? Result<string?>.Success(current) : await ValidateAsync(recordType, values, ct);
+
     public async Task<Result<IReadOnlyList<CustomFieldFilter>>> FiltersAsync(
         string recordType, IEnumerable<KeyValuePair<string, string?>> query, CancellationToken ct)
     {

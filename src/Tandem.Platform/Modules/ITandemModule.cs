@@ -45,4 +45,7 @@ public static class Slots
 
     /// <summary>Panels on any record page's side; receives <c>EntityType</c> (string) and <c>EntityId</c> (Guid).</summary>
     public const string RecordSide = "record.side";
+
+    /// <summary>Small controls in the application bar, such as a notification bell; no parameters, rendered without a panel.</summary>
+    public const string AppBar = "app.bar";
 }

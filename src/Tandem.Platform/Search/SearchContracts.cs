@@ -50,6 +50,7 @@ public static class SearchRegistration
         services.AddScoped<ISearchIndex, SqlSearchIndex>();
         services.AddScoped<ISaveChangesParticipant, SearchIndexer>();
         services.AddScoped<GlobalSearch>();
+        services.AddSingleton<SearchReindex>();
         return services;
     }
 
@@ -61,6 +62,30 @@ public static class SearchRegistration
         where TEntity : Entity
     {
         services.AddSingleton(new SearchProjection(typeof(TEntity), type, entity => project((TEntity)entity)));
+        return services;
+    }
+
+    /// <summary>
+    /// As <see cref="AddSearchProjection{TEntity}(IServiceCollection, string, Func{TEntity, SearchDocument?})"/>, and the
+    /// <c>search reindex</c> command rebuilds the type's documents from <paramref name="records"/> with the same projection.
+    /// </summary>
+    public static IServiceCollection AddSearchProjection<TEntity>(
+        this IServiceCollection services, string type, Func<TEntity, SearchDocument?> project, Func<IServiceProvider, IQueryable<TEntity>> records)
+        where TEntity : Entity
+    {
+        services.AddSearchProjection(type, project);
+        return services.AddSearchReindexSource(type, records, project);
+    }
+
+    /// <summary>
+    /// For a module that indexes with explicit calls: the <c>search reindex</c> command rebuilds the type's documents
+    /// from <paramref name="records"/> with <paramref name="document"/>, the function the explicit calls use.
+    /// </summary>
+    public static IServiceCollection AddSearchReindexSource<TEntity>(
+        this IServiceCollection services, string type, Func<IServiceProvider, IQueryable<TEntity>> records, Func<TEntity, SearchDocument?> document)
+        where TEntity : Entity
+    {
+        services.AddSingleton(SearchReindexSource.For(type, records, document));
         return services;
     }
 

@@ -59,7 +59,7 @@ public sealed class CatalogModule : ITandemModule
         services.AddScoped<ICatalogModule, CatalogFacade>();
         services.AddSearchProjection<Product>(SearchType, product => new SearchDocument(
             SearchType, product.Id, product.Name, $"{product.Sku} · {product.Kind} · {product.Category}".TrimEnd(' ', '·'),
-            null, $"/catalog/products/{product.Id}"));
+            null, $"/catalog/products/{product.Id}"), sp => sp.GetRequiredService<CatalogDb>().Products);
         services.AddSingleton<ISearchSource>(new PermissionSearchSource(SearchType, "Product", CatalogPermissions.Read));
     }
 

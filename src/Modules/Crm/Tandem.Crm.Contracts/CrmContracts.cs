@@ -24,5 +24,19 @@ public static class CrmPermissions
     public const string All = "crm.all.read";
 }
 
+/// <summary>An activity's reminder that has come due, for its assignee (<see cref="UserId"/>; null when nobody is assigned).</summary>
+public sealed record DueReminder(
+    Guid CompanyId, Guid ActivityId, Guid? UserId, ActivityKind Kind, string Subject, DateOnly? DueDate, DateTimeOffset RemindAt, string Url);
+
+/// <summary>
+/// A way to deliver due reminders: the CRM's in-app notifications is one; email can be another. The reminder
+/// service calls every registered channel inside the transaction that marks the reminder sent, so a channel
+/// that fails leaves the reminder due and it is tried again.
+/// </summary>
+public interface IReminderChannel
+{
+    Task SendAsync(DueReminder reminder, CancellationToken ct);
+}
+
 /// <summary>Published when an opportunity is marked won, for the sales side to pick up.</summary>
 public sealed record OpportunityWon(Guid CompanyId, Guid OpportunityId, Guid AccountId, Money Amount) : IIntegrationEvent;

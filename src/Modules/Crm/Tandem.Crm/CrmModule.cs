@@ -7,20 +7,24 @@ using Microsoft.Extensions.DependencyInjection;
 using Tandem.Crm.Bench;
 using Tandem.Crm.Contracts;
 using Tandem.Crm.Data;
+using Tandem.Crm.Domain;
 using Tandem.Crm.Features;
 using Tandem.Crm.Features.Accounts;
 using Tandem.Crm.Features.Activities;
 using Tandem.Crm.Features.Contacts;
 using Tandem.Crm.Features.Forecast;
 using Tandem.Crm.Features.Leads;
+using Tandem.Crm.Features.Notifications;
 using Tandem.Crm.Features.Notes;
 using Tandem.Crm.Features.Opportunities;
+using Tandem.Crm.Features.PartyMaster;
 using Tandem.Crm.Features.Pipelines;
 using Tandem.Crm.Features.Security;
 using Tandem.Crm.Features.Teams;
 using Tandem.Crm.Features.Timeline;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
+using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 using Tandem.Platform.Search;
@@ -49,6 +53,11 @@ public sealed class CrmModule : ITandemModule
         new("Sales", "Pipeline", "/crm/pipeline", "view_kanban", CrmPermissions.Read, 23),
     ];
 
+    public IReadOnlyList<SlotContribution> Slots =>
+    [
+        new(Platform.Modules.Slots.AppBar, typeof(NotificationBell), "Notifications", CrmPermissions.Read, 10),
+    ];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<CrmDb, CrmDbSqlite, CrmDbPostgres>(CrmDb.SchemaName);
@@ -69,12 +78,25 @@ public sealed class CrmModule : ITandemModule
         services.AddScoped<AttachmentStore>();
         services.AddScoped<LeadScoring>();
         services.AddScoped<LeadAssignment>();
+        services.AddScoped<LeadDuplicates>();
         services.AddScoped<LeadsHandler>();
         services.AddScoped<ConvertLeadHandler>();
         services.AddScoped<ImportLeadsHandler>();
         services.AddScoped<WebToLeadHandler>();
+        services.AddScoped<NotificationsHandler>();
+        services.AddScoped<IReminderChannel, InAppReminderChannel>();
+        services.AddSingleton<ReminderDispatcher>();
+        services.AddHostedService<ReminderService>();
         services.AddScoped<ICrmModule, CrmFacade>();
         services.AddScoped<IPartyReferenceHolder, CrmPartyReferences>();
+        services.AddIntegrationEventHandler<PartyRenamed, PartyRenamedHandler>();
+        // The reindex rebuilds with the functions the handlers' explicit index calls use.
+        services.AddSearchReindexSource<Account>("account", sp => sp.GetRequiredService<CrmDb>().Accounts, SearchDocuments.For);
+        services.AddSearchReindexSource<Contact>("contact", sp => sp.GetRequiredService<CrmDb>().Contacts, SearchDocuments.For);
+        services.AddSearchReindexSource<Lead>("lead", sp => sp.GetRequiredService<CrmDb>().Leads, SearchDocuments.For);
+        services.AddSearchReindexSource<Opportunity>("opportunity", sp => sp.GetRequiredService<CrmDb>().Opportunities, SearchDocuments.For);
+        services.AddSearchReindexSource<Activity>("activity", sp => sp.GetRequiredService<CrmDb>().Activities, SearchDocuments.For);
+        services.AddSearchReindexSource<Note>("note", sp => sp.GetRequiredService<CrmDb>().Notes, SearchDocuments.For);
         foreach (var (type, label, visible) in CrmSearchSource.All)
             services.AddScoped<ISearchSource>(sp => new CrmSearchSource(type, label, visible, sp.GetRequiredService<CrmVisibility>()));
     }
@@ -92,6 +114,7 @@ public sealed class CrmModule : ITandemModule
         ActivitiesEndpoints.Map(crm);
         NotesEndpoints.Map(crm);
         LeadsEndpoints.Map(crm);
+        NotificationsEndpoints.Map(crm);
         ConvertLeadEndpoint.Map(crm);
         ImportLeadsEndpoint.Map(crm);
         LeadScoringEndpoints.Map(crm);
@@ -108,29 +131,4 @@ internal sealed class CrmFacade(CrmVisibility visibility) : ICrmModule
     public async Task<AccountSummary?> FindAccountAsync(Guid accountId, CancellationToken ct) =>
         await (await visibility.AccountsAsync(ct)).Where(a => a.Id == accountId)
             .Select(a => new AccountSummary(a.Id, a.PartyId, a.Name, a.OwnerId)).SingleOrDefaultAsync(ct);
-}
-
-/// <summary>After a party merge, accounts and contacts point at the surviving party.</summary>
-internal sealed class CrmPartyReferences(CrmDb db, DbSession session) : IPartyReferenceHolder
-{
-    public string Name => "CRM accounts and contacts";
-
-    public async Task<int> RepointAsync(Guid fromPartyId, Guid toPartyId, CancellationToken ct)
-    {
-        await using var unit = await session.BeginAsync(ct);
-        var accounts = await db.Accounts.Where(a => a.PartyId == fromPartyId).ToListAsync(ct);
-        // One account per organisation: two accounts cannot silently become one. Their contacts, opportunities
-        // and history would need a person's choice, so the merge is refused and nothing is written.
-        if (accounts.Count > 0 && await db.Accounts.AnyAsync(a => a.PartyId == toPartyId, ct))
-            throw new BusinessRuleException(Error.Conflict("crm_accounts_on_both",
-                "Both parties have a CRM account. Move the contacts and opportunities of one account to the other and close it first."));
-        foreach (var account in accounts)
-            account.RepointParty(toPartyId);
-        var contacts = await db.Contacts.Where(c => c.PartyId == fromPartyId).ToListAsync(ct);
-        foreach (var contact in contacts)
-            contact.RepointParty(toPartyId);
-        await db.SaveChangesAsync(ct);
-        await unit.CommitAsync(ct);
-        return accounts.Count + contacts.Count;
-    }
 }

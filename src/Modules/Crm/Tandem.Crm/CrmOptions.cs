@@ -8,6 +8,20 @@ public sealed class CrmOptions
     public AttachmentOptions Attachments { get; set; } = new();
 
     public WebToLeadOptions WebToLead { get; set; } = new();
+
+    public ReminderOptions Reminders { get; set; } = new();
+}
+
+public sealed class ReminderOptions
+{
+    /// <summary>Run the reminder service in this process (every server may; each reminder is claimed once).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often to look for reminders that have come due.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Reminders sent per look.</summary>
+    public int BatchSize { get; set; } = 100;
 }
 
 public sealed class AttachmentOptions

@@ -98,5 +98,8 @@ public static class PartiesPermissions
 /// <summary>Published after a merge: the merged party no longer exists and every reference points to the survivor.</summary>
 public sealed record PartiesMerged(Guid CompanyId, Guid SurvivorId, Guid MergedId) : IIntegrationEvent;
 
+/// <summary>Published after a party's name changed, for modules that keep a copy of it (the CRM's account and contact names).</summary>
+public sealed record PartyRenamed(Guid CompanyId, Guid PartyId, string Name) : IIntegrationEvent;
+
 /// <summary>Published after a party is registered in the master, for modules that keep their own view of parties.</summary>
 public sealed record PartyRegistered(Guid CompanyId, Guid PartyId, string Number, string Name, PartyKind Kind) : IIntegrationEvent;

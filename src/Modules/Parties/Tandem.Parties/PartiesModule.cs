@@ -54,7 +54,7 @@ public sealed class PartiesModule : ITandemModule
         services.AddScoped<IPartiesModule, PartiesFacade>();
         services.AddSearchProjection<Party>(SearchType, party => new SearchDocument(
             SearchType, party.Id, party.Name, string.Join(" · ", new[] { party.Number, party.Email, party.Phone, party.TaxId }.Where(s => s is not null)),
-            null, $"/parties/{party.Id}"));
+            null, $"/parties/{party.Id}"), sp => sp.GetRequiredService<PartiesDb>().Parties);
         services.AddSingleton<ISearchSource>(new PermissionSearchSource(SearchType, "Party", PartiesPermissions.Read));
         services.AddScoped<IBenchDataset, PartiesBenchDataset>();
     }

@@ -55,7 +55,7 @@ public class LeadTests
     [Fact]
     public void Csv_reads_quoted_fields_and_reports_lines()
     {
-        var records = Csv.Parse("name,company\n\"Lee, Ann\",\"Fleet \"\"Co\"\"\"\n\"Multi\nline\",X\nBad\"quote,Y\n");
+        var records = CsvReader.Parse("name,company\n\"Lee, Ann\",\"Fleet \"\"Co\"\"\"\n\"Multi\nline\",X\nBad\"quote,Y\n");
         Assert.Equal(4, records.Count);
         Assert.Equal(["Lee, Ann", "Fleet \"Co\""], records[1].Fields);
         Assert.Equal(3, records[2].Line);

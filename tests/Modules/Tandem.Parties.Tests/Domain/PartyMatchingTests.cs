@@ -1,4 +1,4 @@
-using Tandem.Parties.Domain;
+using Tandem.Parties.Contracts;
 
 namespace Tandem.Parties.Tests.Domain;
 

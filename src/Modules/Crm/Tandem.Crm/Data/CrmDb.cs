@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tandem.Crm.Domain;
+using Tandem.Platform.CustomFields;
 using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 
@@ -28,6 +29,7 @@ internal abstract class CrmDb(DbContextOptions options, ModuleDbServices service
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -66,6 +68,7 @@ internal abstract class CrmDb(DbContextOptions options, ModuleDbServices service
             account.HasIndex(a => new { a.CompanyId, a.OwnerId });
             account.HasIndex(a => new { a.CompanyId, a.TeamId });
             account.HasIndex(a => new { a.CompanyId, a.ParentAccountId });
+            account.MapCustomFields(a => a.CustomFields, Database.IsNpgsql());
         });
         modelBuilder.Entity<Contact>(contact =>
         {
@@ -110,6 +113,7 @@ internal abstract class CrmDb(DbContextOptions options, ModuleDbServices service
             opportunity.HasIndex(o => new { o.CompanyId, o.AccountId });
             opportunity.HasIndex(o => new { o.CompanyId, o.OwnerId, o.CloseMonth });
             opportunity.HasIndex(o => new { o.CompanyId, o.TeamId });
+            opportunity.MapCustomFields(o => o.CustomFields, Database.IsNpgsql());
         });
         modelBuilder.Entity<StageChange>(change =>
         {
@@ -136,6 +140,15 @@ internal abstract class CrmDb(DbContextOptions options, ModuleDbServices service
             lead.HasIndex(l => new { l.CompanyId, l.Status });
             lead.HasIndex(l => new { l.CompanyId, l.OwnerId });
             lead.HasIndex(l => new { l.CompanyId, l.TeamId });
+            lead.MapCustomFields(l => l.CustomFields, Database.IsNpgsql());
+            // Duplicate detection: one index lookup per key.
+            lead.Property(l => l.CompanyKey).HasMaxLength(200);
+            lead.Property(l => l.EmailDomain).HasMaxLength(254);
+            lead.Property(l => l.PhoneKey).HasMaxLength(20);
+            lead.HasIndex(l => new { l.CompanyId, l.CompanyKey });
+            lead.HasIndex(l => new { l.CompanyId, l.Email });
+            lead.HasIndex(l => new { l.CompanyId, l.EmailDomain });
+            lead.HasIndex(l => new { l.CompanyId, l.PhoneKey });
         });
         modelBuilder.Entity<ScoringRule>(rule =>
         {
@@ -164,6 +177,8 @@ internal abstract class CrmDb(DbContextOptions options, ModuleDbServices service
             activity.HasIndex(a => new { a.CompanyId, a.CreatedAt, a.Id });
             // My day: an assignee's open activities by due date.
             activity.HasIndex(a => new { a.CompanyId, a.AssigneeId, a.Done, a.DueDate });
+            // The reminder service: reminders not yet sent, by when they are due, across companies.
+            activity.HasIndex(a => new { a.ReminderSentAt, a.RemindAt });
         });
         modelBuilder.Entity<Note>(note =>
         {
@@ -188,6 +203,17 @@ internal abstract class CrmDb(DbContextOptions options, ModuleDbServices service
         {
             content.ToTable("attachment_content");
             content.HasKey(c => c.AttachmentId);
+        });
+        modelBuilder.Entity<Notification>(notification =>
+        {
+            notification.ToTable("notification");
+            notification.Property(n => n.Title).HasMaxLength(250);
+            notification.Property(n => n.Body).HasMaxLength(400);
+            notification.Property(n => n.Url).HasMaxLength(200);
+            // A user's inbox, newest first, and the unread count of the bell.
+            notification.HasIndex(n => new { n.CompanyId, n.UserId, n.CreatedAt, n.Id });
+            notification.HasIndex(n => new { n.CompanyId, n.UserId, n.ReadAt });
+            notification.HasIndex(n => new { n.CompanyId, n.ActivityId }).IsUnique();
         });
         // Ids are made in code when a record is created. Saying so lets EF see a stage change or team member
         // added to a loaded aggregate as new (an insert), not as an existing row to update.

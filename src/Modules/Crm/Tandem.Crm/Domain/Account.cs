@@ -22,6 +22,9 @@ internal sealed class Account : Entity, ISecuredRecord
     public Guid? TeamId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The values of the company's custom fields for this record type, as validated JSON.</summary>
+    public string? CustomFields { get; private set; }
+
     public static Account Open(Guid partyId, string name, AccountDetails details, Guid? ownerId, Guid? teamId, DateTimeOffset now)
     {
         var account = new Account { PartyId = partyId, Name = name.Trim(), CreatedAt = now };
@@ -43,7 +46,12 @@ internal sealed class Account : Entity, ISecuredRecord
 
     public void Rename(string name) => Name = name.Trim();
 
+    public void SetCustomFields(string? values) => CustomFields = values;
+
     public void RepointParty(Guid partyId) => PartyId = partyId;
+
+    /// <summary>Hangs the account under another parent (a merge moves the children of the merged account to the survivor).</summary>
+    public void ReparentTo(Guid? parentAccountId) => ParentAccountId = parentAccountId == Id ? null : parentAccountId;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
@@ -86,4 +94,10 @@ internal sealed class Contact : Entity
     }
 
     public void RepointParty(Guid partyId) => PartyId = partyId;
+
+    /// <summary>The person's name, kept in step with the party master.</summary>
+    public void Rename(string name) => Name = name.Trim();
+
+    /// <summary>Moves the contact to another account of the same organisation (an account merge).</summary>
+    public void MoveTo(Guid accountId) => AccountId = accountId;
 }

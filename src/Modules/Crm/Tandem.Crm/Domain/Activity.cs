@@ -32,6 +32,9 @@ internal sealed class Activity : Entity
     public Guid? AssigneeId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the reminder went out; set once, by whichever server claimed it first.</summary>
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+
     public static Activity Log(ActivityKind kind, string subject, string? details, DateOnly? dueDate, DateTimeOffset? remindAt, bool done,
         RecordLinks links, Guid? assigneeId, DateTimeOffset now)
     {
@@ -60,6 +63,9 @@ internal sealed class Activity : Entity
         ContactId ??= contactId;
         OpportunityId ??= opportunityId;
     }
+
+    /// <summary>An account merge: the record now hangs on the surviving account.</summary>
+    public void MoveToAccount(Guid accountId) => AccountId = accountId;
 }
 
 /// <summary>Free text on a lead, account, contact or opportunity, with optional attachments.</summary>
@@ -95,6 +101,9 @@ internal sealed class Note : Entity
         ContactId ??= contactId;
         OpportunityId ??= opportunityId;
     }
+
+    /// <summary>An account merge: the record now hangs on the surviving account.</summary>
+    public void MoveToAccount(Guid accountId) => AccountId = accountId;
 }
 
 /// <summary>A file on a note. The bytes live in the database or in the configured folder, never with this row.</summary>

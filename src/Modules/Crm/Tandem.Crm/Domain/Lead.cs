@@ -1,4 +1,5 @@
 using Tandem.Crm.Contracts;
+using Tandem.Parties.Contracts;
 using Tandem.SharedKernel;
 
 namespace Tandem.Crm.Domain;
@@ -29,6 +30,18 @@ internal sealed class Lead : Entity, ISecuredRecord
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ConvertedAt { get; private set; }
 
+    /// <summary>The company name as duplicate detection compares it (the party master's normalisation).</summary>
+    public string? CompanyKey { get; private set; }
+
+    /// <summary>The email's domain when it is a company's, not a free-mail provider's.</summary>
+    public string? EmailDomain { get; private set; }
+
+    /// <summary>The phone's last digits, as the party master matches phones.</summary>
+    public string? PhoneKey { get; private set; }
+
+    /// <summary>The values of the company's custom fields for this record type, as validated JSON.</summary>
+    public string? CustomFields { get; private set; }
+
     public static Lead Capture(LeadDetails details, Guid? ownerId, Guid? teamId, DateTimeOffset now)
     {
         var lead = new Lead { CreatedAt = now, OwnerId = ownerId, TeamId = teamId, Status = LeadStatus.New };
@@ -49,6 +62,11 @@ internal sealed class Lead : Entity, ISecuredRecord
     }
 
     public void SetScore(int score) => Score = score;
+
+    public void SetCustomFields(string? values) => CustomFields = values;
+
+    /// <summary>An account merge: a converted lead points at the surviving account.</summary>
+    public void MoveToAccount(Guid accountId) => AccountId = accountId;
 
     /// <summary>new → working → qualified, or disqualified (with a reason) from any open status; converted only through Convert.</summary>
     public void ChangeStatus(LeadStatus status, string? reason)
@@ -106,6 +124,9 @@ internal sealed class Lead : Entity, ISecuredRecord
         Source = Blank(d.Source)?.ToLowerInvariant();
         Industry = Blank(d.Industry);
         Country = Blank(d.Country)?.ToUpperInvariant();
+        CompanyKey = PartyMatching.Name(Company);
+        EmailDomain = PartyMatching.EmailDomain(Email);
+        PhoneKey = PartyMatching.Phone(Phone);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

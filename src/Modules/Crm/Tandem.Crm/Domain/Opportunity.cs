@@ -35,6 +35,9 @@ internal sealed class Opportunity : Entity, ISecuredRecord
     public Guid? TeamId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>The values of the company's custom fields for this record type, as validated JSON.</summary>
+    public string? CustomFields { get; private set; }
     public IReadOnlyList<StageChange> History => _history;
 
     public static Opportunity Open(
@@ -66,6 +69,8 @@ internal sealed class Opportunity : Entity, ISecuredRecord
         TeamId = teamId;
         WeightedAmount = Weigh(Amount, Probability);
     }
+
+    public void SetCustomFields(string? values) => CustomFields = values;
 
     /// <summary>Moves to another open stage of the same pipeline; won and lost are reached through Win and Lose.</summary>
     public void MoveTo(PipelineStage stage, DateTimeOffset now)

@@ -21,7 +21,8 @@ internal static class SearchDocuments
 
     public static SearchDocument For(Note n) => new("note", n.Id, n.Text.Length > 80 ? n.Text[..80] : n.Text, n.AuthorName, n.Text, Url(n.AccountId, n.LeadId, n.OpportunityId));
 
-    private static string Url(Guid? account, Guid? lead, Guid? opportunity) =>
+    /// <summary>The page of the record an activity or note hangs on.</summary>
+    public static string Url(Guid? account, Guid? lead, Guid? opportunity) =>
         // The most specific record first: a note logged on an opportunity opens the opportunity, not its account.
         opportunity is { } o ? $"/crm/opportunities/{o}" : account is { } a ? $"/crm/accounts/{a}" : lead is { } l ? $"/crm/leads/{l}" : "/crm/my-day";
 

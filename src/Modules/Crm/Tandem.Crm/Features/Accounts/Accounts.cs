@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Linq.Expressions;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,6 +12,7 @@ using Tandem.Crm.Features.Security;
 using Tandem.Parties.Contracts;
 using Tandem.Platform;
 using Tandem.Platform.Api;
+using Tandem.Platform.CustomFields;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
 using Tandem.SharedKernel;
@@ -20,8 +23,13 @@ public sealed record AccountDto(
     Guid Id, Guid PartyId, string Name, string? Industry, string? Segment, LifecycleStage LifecycleStage, Guid? ParentAccountId,
     Guid? OwnerId, Guid? TeamId, DateTimeOffset CreatedAt, long Version)
 {
+    public IReadOnlyDictionary<string, JsonElement> CustomFields { get; init; } = new Dictionary<string, JsonElement>();
+
     internal static readonly Expression<Func<Account, AccountDto>> Projection = a => new AccountDto(
-        a.Id, a.PartyId, a.Name, a.Industry, a.Segment, a.LifecycleStage, a.ParentAccountId, a.OwnerId, a.TeamId, a.CreatedAt, a.Version);
+        a.Id, a.PartyId, a.Name, a.Industry, a.Segment, a.LifecycleStage, a.ParentAccountId, a.OwnerId, a.TeamId, a.CreatedAt, a.Version)
+    {
+        CustomFields = CustomFieldValues.Read(a.CustomFields),
+    };
 
     internal static readonly Func<Account, AccountDto> FromRecord = Projection.Compile();
 }
@@ -29,21 +37,51 @@ public sealed record AccountDto(
 /// <summary>Create: give <c>partyId</c> to link an organisation already in the master, or <c>name</c> (and email, phone) to register one.</summary>
 public sealed record AccountInput(
     string? Name = null, Guid? PartyId = null, string? Email = null, string? Phone = null, string? Industry = null, string? Segment = null,
-    LifecycleStage LifecycleStage = LifecycleStage.Prospect, Guid? ParentAccountId = null, Guid? OwnerId = null)
+    LifecycleStage LifecycleStage = LifecycleStage.Prospect, Guid? ParentAccountId = null, Guid? OwnerId = null,
+    IReadOnlyDictionary<string, JsonElement>? CustomFields = null)
 {
     internal AccountDetails ToDetails() => new(Industry, Segment, LifecycleStage, ParentAccountId);
 }
 
-public sealed record AccountFilter(string? Name = null, Guid? OwnerId = null, string? Industry = null, string? Segment = null, LifecycleStage? LifecycleStage = null);
+public sealed record AccountFilter(string? Name = null, Guid? OwnerId = null, string? Industry = null, string? Segment = null, LifecycleStage? LifecycleStage = null)
+{
+    /// <summary><c>cf.key=value</c> pairs from the query string.</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> CustomFields { get; init; } = [];
+}
 
 internal sealed class AccountsHandler(
-    CrmDb db, CrmVisibility visibility, IPartiesModule parties, DbSession session, ISearchIndex search, ICurrentUser user, TimeProvider clock)
+    CrmDb db, CrmVisibility visibility, IPartiesModule parties, DbSession session, ISearchIndex search, CustomFieldService customFields,
+    ICurrentUser user, TimeProvider clock)
 {
     internal static readonly SortMap<Account> Sorts = new SortMap<Account>("name")
         .Add("name", a => a.Name)
         .Add("createdAt", a => a.CreatedAt);
 
     public async Task<Result<Page<AccountDto>>> ListAsync(AccountFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var query = await FilterAsync(filter, ct);
+        return query.IsSuccess ? await query.Value.ToPageAsync(page, Sorts, AccountDto.Projection, ct) : query.Error!;
+    }
+
+    /// <summary>Every account the filter keeps, by name, as CSV with one column per custom field.</summary>
+    public async Task<Result<Func<Stream, Task>>> ExportAsync(AccountFilter filter, CancellationToken ct)
+    {
+        var query = await FilterAsync(filter, ct);
+        if (!query.IsSuccess)
+            return query.Error!;
+        var fields = await customFields.DefinitionsAsync(CustomFieldRecordTypes.Account, ct);
+        return Csv.Export(
+            new[] { "name", "industry", "segment", "lifecycleStage", "ownerId", "createdAt" }.Concat(CustomFieldColumns.Headers(fields)),
+            query.Value.OrderBy(a => a.Name).ThenBy(a => a.Id).Select(AccountDto.Projection).AsAsyncEnumerable(),
+            a => new string?[]
+            {
+                a.Name, a.Industry, a.Segment, a.LifecycleStage.ToString().ToLowerInvariant(), a.OwnerId?.ToString(),
+                a.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }.Concat(CustomFieldColumns.Cells(fields, a.CustomFields)),
+            ct);
+    }
+
+    private async Task<Result<IQueryable<Account>>> FilterAsync(AccountFilter filter, CancellationToken ct)
     {
         var query = await visibility.AccountsAsync(ct);
         if (!string.IsNullOrWhiteSpace(filter.Name))
@@ -59,7 +97,10 @@ internal sealed class AccountsHandler(
             query = query.Where(a => a.Segment == filter.Segment.Trim());
         if (filter.LifecycleStage is { } stage)
             query = query.Where(a => a.LifecycleStage == stage);
-        return await query.ToPageAsync(page, Sorts, AccountDto.Projection, ct);
+        var custom = await customFields.FiltersAsync(CustomFieldRecordTypes.Account, filter.CustomFields, ct);
+        if (!custom.IsSuccess)
+            return custom.Error!;
+        return Result<IQueryable<Account>>.Success(query.WhereCustomFields(a => a.CustomFields, custom.Value, session.Provider));
     }
 
     public async Task<Result<AccountDto>> GetAsync(Guid id, CancellationToken ct) =>
@@ -76,6 +117,9 @@ internal sealed class AccountsHandler(
             return errors.ToError();
         if (input.ParentAccountId is { } parent && !await (await visibility.AccountsAsync(ct)).AnyAsync(a => a.Id == parent, ct))
             return Error.Validation("parentAccountId", "No such account.");
+        var values = await customFields.ValidateAsync(CustomFieldRecordTypes.Account, input.CustomFields, ct);
+        if (!values.IsSuccess)
+            return values.Error!;
 
         await using var unit = await session.BeginAsync(ct);
         PartySummary party;
@@ -98,6 +142,7 @@ internal sealed class AccountsHandler(
         }
         var owner = input.OwnerId ?? user.UserId;
         var account = Account.Open(party.Id, party.Name, input.ToDetails(), owner, await visibility.TeamOfAsync(owner, ct), clock.GetUtcNow());
+        account.SetCustomFields(values.Value);
         db.Accounts.Add(account);
         await db.SaveChangesAsync(ct);
         await search.IndexAsync(SearchDocuments.For(account), ct);
@@ -116,10 +161,14 @@ internal sealed class AccountsHandler(
             return errors.ToError();
         if (input.ParentAccountId is { } parent && await CycleAsync(id, parent, ct) is { } refused)
             return refused;
+        var values = await customFields.ValidateChangeAsync(CustomFieldRecordTypes.Account, input.CustomFields, account.CustomFields, ct);
+        if (!values.IsSuccess)
+            return values.Error!;
         await using var unit = await session.BeginAsync(ct);
         var owner = input.OwnerId ?? account.OwnerId;
         var team = owner == account.OwnerId ? account.TeamId : await visibility.TeamOfAsync(owner, ct);
         account.Change(input.ToDetails(), owner, team);
+        account.SetCustomFields(values.Value);
         if (!string.IsNullOrWhiteSpace(input.Name))
             account.Rename(input.Name);
         await db.SaveChangesAsync(ct);
@@ -152,11 +201,16 @@ internal static class AccountsEndpoints
     {
         var accounts = crm.MapGroup("/accounts").WithTags("CRM accounts");
         accounts.MapGet("/", async (int? limit, string? after, string? sort, string? name, Guid? ownerId, string? industry, string? segment,
-                    string? lifecycleStage, AccountsHandler handler, CancellationToken ct) =>
-                !QueryEnum.TryParse<LifecycleStage>(lifecycleStage, out var stage)
-                    ? Problems.From(Error.Validation("lifecycleStage", "prospect, customer, partner or former."))
-                    : (await handler.ListAsync(new AccountFilter(name, ownerId, industry, segment, stage), new PageRequest(limit, after, sort), ct)).ToHttp())
-            .RequireAuthorization(CrmPermissions.Read).WithName("ListAccounts").WithSummary("List the accounts you may see (keyset)");
+                    string? lifecycleStage, string? format, HttpContext http, AccountsHandler handler, CancellationToken ct) =>
+            {
+                if (!QueryEnum.TryParse<LifecycleStage>(lifecycleStage, out var stage))
+                    return Problems.From(Error.Validation("lifecycleStage", "prospect, customer, partner or former."));
+                var filter = new AccountFilter(name, ownerId, industry, segment, stage) { CustomFields = CustomFieldColumns.Filters(http.Request.Query) };
+                return await ListFormat.RespondAsync(format, "accounts.csv",
+                    () => handler.ListAsync(filter, new PageRequest(limit, after, sort), ct), () => handler.ExportAsync(filter, ct));
+            })
+            .RequireAuthorization(CrmPermissions.Read).WithName("ListAccounts")
+            .WithSummary("List the accounts you may see (keyset); filter by cf.<key>; ?format=csv exports every match");
         accounts.MapGet("/{id:guid}", async (Guid id, AccountsHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.GetAsync(id, ct)).ToHttpWithETag(http.Response, a => a.Version))
             .RequireAuthorization(CrmPermissions.Read).WithName("GetAccount").WithSummary("Read one account; the ETag carries its version");

@@ -87,7 +87,7 @@ internal sealed class ConvertLeadHandler(
             var amount = input.Amount ?? new Money(0, new CurrencyCode(currency));
             var name = string.IsNullOrWhiteSpace(input.OpportunityName) ? $"{lead.Company ?? lead.Name} opportunity" : input.OpportunityName;
             var opportunity = await opportunities.OpenAsync(name, accountId, contact.Value.Id, pipeline.FirstOpenStage, amount,
-                input.ExpectedCloseDate ?? DateOnly.FromDateTime(now.UtcDateTime.AddDays(30)), [], lead.Id, lead.OwnerId, ct);
+                input.ExpectedCloseDate ?? DateOnly.FromDateTime(now.UtcDateTime.AddDays(30)), [], lead.Id, lead.OwnerId, null, ct);
             opportunityId = opportunity.Id;
         }
         // The lead's history stays on the lead and now also shows on the account, contact and opportunity.

@@ -15,14 +15,18 @@ namespace Tandem.Crm.Features.Leads;
 /// <summary>One refused row of an import: its line in the file and every reason.</summary>
 public sealed record ImportRowError(int Line, IReadOnlyList<string> Errors);
 
-public sealed record ImportResult(int Imported);
+/// <summary>A row that was imported but looks like an existing party or open lead.</summary>
+public sealed record ImportRowWarning(int Line, IReadOnlyList<LeadDuplicate> Duplicates);
+
+public sealed record ImportResult(int Imported, IReadOnlyList<ImportRowWarning> Warnings);
 
 /// <summary>
 /// Imports leads from CSV (a header row naming the columns, then one lead per line). The whole file is
 /// validated first; any bad row rejects the import, writes nothing, and the report lists every bad row.
 /// Rows go to owners by the assignment rules; rows no rule takes belong to the importer.
 /// </summary>
-internal sealed class ImportLeadsHandler(LeadsHandler leads, LeadAssignment assignment, CrmVisibility visibility, DbSession session, ICurrentUser user)
+internal sealed class ImportLeadsHandler(
+    LeadsHandler leads, LeadAssignment assignment, LeadDuplicates duplicates, CrmVisibility visibility, DbSession session, ICurrentUser user)
 {
     public const int MaxRows = 5000;
 
@@ -30,7 +34,7 @@ internal sealed class ImportLeadsHandler(LeadsHandler leads, LeadAssignment assi
 
     public async Task<Result<ImportResult>> HandleAsync(string csv, CancellationToken ct)
     {
-        var records = Csv.Parse(csv);
+        var records = CsvReader.Parse(csv);
         if (records.Count == 0)
             return new Error("import_empty", "The file has no header row.", ErrorKind.Validation);
         var header = records[0].Fields.Select(h => h.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)).ToList();
@@ -42,7 +46,7 @@ internal sealed class ImportLeadsHandler(LeadsHandler leads, LeadAssignment assi
         if (records.Count - 1 > MaxRows)
             return new Error("import_too_large", $"At most {MaxRows} rows per import.", ErrorKind.Validation);
 
-        var rows = new List<LeadDetails>();
+        var rows = new List<(int Line, LeadDetails Details)>();
         var bad = new List<ImportRowError>();
         foreach (var record in records.Skip(1))
         {
@@ -63,7 +67,7 @@ internal sealed class ImportLeadsHandler(LeadsHandler leads, LeadAssignment assi
             if (details.Validate() is { Fields: { } fields })
                 bad.Add(new ImportRowError(record.Line, fields.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")).ToList()));
             else
-                rows.Add(details);
+                rows.Add((record.Line, details));
         }
         if (bad.Count > 0)
             return new Error("import_rejected", $"{bad.Count} row(s) are invalid; nothing was imported.", ErrorKind.Rule)
@@ -71,22 +75,29 @@ internal sealed class ImportLeadsHandler(LeadsHandler leads, LeadAssignment assi
                 Data = new Dictionary<string, object?> { ["rows"] = bad },
             };
 
+        // Suspected duplicates do not stop the import: the report names them per line, against what existed before it.
+        var warnings = new List<ImportRowWarning>();
+        foreach (var (line, details) in rows)
+        {
+            if (await duplicates.FindAsync(details, null, ct) is { Count: > 0 } found)
+                warnings.Add(new ImportRowWarning(line, found));
+        }
         await using var unit = await session.BeginAsync(ct);
         var owner = user.UserId;
         var team = await visibility.TeamOfAsync(owner, ct);
-        foreach (var details in rows)
+        foreach (var (_, details) in rows)
         {
             // The assignment rules place imported leads; what no rule takes stays with the importer.
             var assigned = await assignment.AssignAsync(details.Country, ct);
-            await leads.CaptureAsync(details, assigned?.OwnerId ?? owner, assigned is null ? team : assigned.Value.TeamId, ct);
+            await leads.CaptureAsync(details, null, assigned?.OwnerId ?? owner, assigned is null ? team : assigned.Value.TeamId, ct);
         }
         await unit.CommitAsync(ct);
-        return new ImportResult(rows.Count);
+        return new ImportResult(rows.Count, warnings);
     }
 }
 
 /// <summary>RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. Each record knows its first line.</summary>
-internal static class Csv
+internal static class CsvReader
 {
     public sealed record Record(int Line, List<string> Fields, string? Error);
 
@@ -175,5 +186,5 @@ internal static class ImportLeadsEndpoint
                 return (await handler.HandleAsync(csv, ct)).ToHttp();
             })
             .RequireAuthorization(CrmPermissions.Write).WithTags("CRM leads").WithName("ImportLeads")
-            .WithSummary("Import leads from CSV (text/csv body); any bad row rejects the file with 422 listing every bad row and line");
+            .WithSummary("Import leads from CSV (text/csv body); any bad row rejects the file with 422 listing every bad row and line; rows that look like existing parties or open leads are imported and listed in warnings");
 }

@@ -40,7 +40,7 @@ internal sealed class WebToLeadHandler(CrmDb db, LeadsHandler leads, DbSession s
         if (errors.Count > 0)
             return Error.Validation(errors);
         await using var unit = await session.BeginAsync(ct);
-        var lead = await leads.CaptureAsync(details, null, null, ct);
+        var lead = await leads.CaptureAsync(details, null, null, null, ct);
         if (!string.IsNullOrWhiteSpace(input.Message))
         {
             var note = Note.Write(input.Message, new RecordLinks(lead.Id, null, null, null), null, "Web form", clock.GetUtcNow());

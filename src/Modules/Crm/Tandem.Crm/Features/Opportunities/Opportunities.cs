@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Linq.Expressions;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,6 +13,7 @@ using Tandem.Crm.Features.Pipelines;
 using Tandem.Crm.Features.Security;
 using Tandem.Platform;
 using Tandem.Platform.Api;
+using Tandem.Platform.CustomFields;
 using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
@@ -23,9 +26,14 @@ public sealed record OpportunityDto(
     Money Amount, Money WeightedAmount, DateOnly ExpectedCloseDate, IReadOnlyList<Guid> ProductIds, string? LossReason, Guid? LeadId,
     Guid? OwnerId, Guid? TeamId, DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, long Version)
 {
+    public IReadOnlyDictionary<string, JsonElement> CustomFields { get; init; } = new Dictionary<string, JsonElement>();
+
     internal static readonly Expression<Func<Opportunity, OpportunityDto>> Projection = o => new OpportunityDto(
         o.Id, o.Name, o.AccountId, o.ContactId, o.PipelineId, o.StageId, o.StageKind, o.Probability, o.Amount, o.WeightedAmount,
-        o.ExpectedCloseDate, o.ProductIds, o.LossReason, o.LeadId, o.OwnerId, o.TeamId, o.CreatedAt, o.ClosedAt, o.Version);
+        o.ExpectedCloseDate, o.ProductIds, o.LossReason, o.LeadId, o.OwnerId, o.TeamId, o.CreatedAt, o.ClosedAt, o.Version)
+    {
+        CustomFields = CustomFieldValues.Read(o.CustomFields),
+    };
 
     internal static readonly Func<Opportunity, OpportunityDto> FromRecord = Projection.Compile();
 }
@@ -36,22 +44,28 @@ public sealed record OpportunityDetailDto(OpportunityDto Opportunity, IReadOnlyL
 
 public sealed record OpportunityInput(
     string Name, Guid AccountId, Money Amount, DateOnly ExpectedCloseDate, Guid? ContactId = null, Guid? PipelineId = null, Guid? StageId = null,
-    IReadOnlyList<Guid>? ProductIds = null, Guid? OwnerId = null);
+    IReadOnlyList<Guid>? ProductIds = null, Guid? OwnerId = null, IReadOnlyDictionary<string, JsonElement>? CustomFields = null);
 
-public sealed record OpportunityChange(string Name, Money Amount, DateOnly ExpectedCloseDate, IReadOnlyList<Guid>? ProductIds = null, Guid? OwnerId = null);
+public sealed record OpportunityChange(
+    string Name, Money Amount, DateOnly ExpectedCloseDate, IReadOnlyList<Guid>? ProductIds = null, Guid? OwnerId = null,
+    IReadOnlyDictionary<string, JsonElement>? CustomFields = null);
 
 public sealed record MoveInput(Guid StageId);
 
 public sealed record LoseInput(string Reason);
 
-public sealed record OpportunityFilter(string? Name = null, Guid? OwnerId = null, Guid? PipelineId = null, Guid? StageId = null, Guid? AccountId = null, bool? Open = null);
+public sealed record OpportunityFilter(string? Name = null, Guid? OwnerId = null, Guid? PipelineId = null, Guid? StageId = null, Guid? AccountId = null, bool? Open = null)
+{
+    /// <summary><c>cf.key=value</c> pairs from the query string.</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> CustomFields { get; init; } = [];
+}
 
 /// <summary>One column of the pipeline board: a stage with its first cards and the cursor to the rest.</summary>
 public sealed record BoardColumn(StageDto Stage, IReadOnlyList<OpportunityDto> Cards, string? NextCursor);
 
 internal sealed class OpportunitiesHandler(
     CrmDb db, CrmVisibility visibility, PipelinesHandler pipelines, ICatalogModule catalog, DbSession session, ISearchIndex search,
-    IOutbox outbox, ICurrentUser user, TimeProvider clock)
+    IOutbox outbox, CustomFieldService customFields, ICurrentUser user, TimeProvider clock)
 {
     internal static readonly SortMap<Opportunity> Sorts = new SortMap<Opportunity>("expectedCloseDate")
         .Add("expectedCloseDate", o => o.ExpectedCloseDate)
@@ -60,6 +74,33 @@ internal sealed class OpportunitiesHandler(
         .Add("amount", o => o.Amount.Amount);
 
     public async Task<Result<Page<OpportunityDto>>> ListAsync(OpportunityFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var query = await FilterAsync(filter, ct);
+        return query.IsSuccess ? await query.Value.ToPageAsync(page, Sorts, OpportunityDto.Projection, ct) : query.Error!;
+    }
+
+    /// <summary>Every opportunity the filter keeps, by close date, as CSV with one column per custom field.</summary>
+    public async Task<Result<Func<Stream, Task>>> ExportAsync(OpportunityFilter filter, CancellationToken ct)
+    {
+        var query = await FilterAsync(filter, ct);
+        if (!query.IsSuccess)
+            return query.Error!;
+        var fields = await customFields.DefinitionsAsync(CustomFieldRecordTypes.Opportunity, ct);
+        return Csv.Export(
+            new[] { "name", "accountId", "amount", "currency", "stageKind", "probability", "expectedCloseDate", "ownerId", "createdAt" }
+                .Concat(CustomFieldColumns.Headers(fields)),
+            query.Value.OrderBy(o => o.ExpectedCloseDate).ThenBy(o => o.Id).Select(OpportunityDto.Projection).AsAsyncEnumerable(),
+            o => new string?[]
+            {
+                o.Name, o.AccountId.ToString(), o.Amount.Amount.ToString("0.00##", CultureInfo.InvariantCulture), o.Amount.Currency.ToString(),
+                o.StageKind.ToString().ToLowerInvariant(), o.Probability.ToString(CultureInfo.InvariantCulture),
+                o.ExpectedCloseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.OwnerId?.ToString(),
+                o.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }.Concat(CustomFieldColumns.Cells(fields, o.CustomFields)),
+            ct);
+    }
+
+    private async Task<Result<IQueryable<Opportunity>>> FilterAsync(OpportunityFilter filter, CancellationToken ct)
     {
         var query = await visibility.OpportunitiesAsync(ct);
         if (!string.IsNullOrWhiteSpace(filter.Name))
@@ -77,7 +118,10 @@ internal sealed class OpportunitiesHandler(
             query = query.Where(o => o.AccountId == account);
         if (filter.Open is { } open)
             query = open ? query.Where(o => o.StageKind == StageKind.Open) : query.Where(o => o.StageKind != StageKind.Open);
-        return await query.ToPageAsync(page, Sorts, OpportunityDto.Projection, ct);
+        var custom = await customFields.FiltersAsync(CustomFieldRecordTypes.Opportunity, filter.CustomFields, ct);
+        if (!custom.IsSuccess)
+            return custom.Error!;
+        return Result<IQueryable<Opportunity>>.Success(query.WhereCustomFields(o => o.CustomFields, custom.Value, session.Provider));
     }
 
     /// <summary>The board: each stage's first page, each an index seek on (company, stage, close date).</summary>
@@ -133,18 +177,23 @@ internal sealed class OpportunitiesHandler(
         {
             stage = pipeline.FirstOpenStage;
         }
+        var values = await customFields.ValidateAsync(CustomFieldRecordTypes.Opportunity, input.CustomFields, ct);
+        if (!values.IsSuccess)
+            return values.Error!;
         await using var unit = await session.BeginAsync(ct);
-        var opportunity = await OpenAsync(input.Name, input.AccountId, input.ContactId, stage, input.Amount, input.ExpectedCloseDate, input.ProductIds ?? [], null, input.OwnerId ?? user.UserId, ct);
+        var opportunity = await OpenAsync(input.Name, input.AccountId, input.ContactId, stage, input.Amount, input.ExpectedCloseDate, input.ProductIds ?? [], null,
+            input.OwnerId ?? user.UserId, values.Value, ct);
         await unit.CommitAsync(ct);
         return OpportunityDto.FromRecord(opportunity);
     }
 
     /// <summary>Opens an opportunity inside the caller's unit of work (lead conversion uses it too).</summary>
     internal async Task<Opportunity> OpenAsync(string name, Guid accountId, Guid? contactId, PipelineStage stage, Money amount, DateOnly close,
-        IReadOnlyList<Guid> products, Guid? leadId, Guid? ownerId, CancellationToken ct)
+        IReadOnlyList<Guid> products, Guid? leadId, Guid? ownerId, string? customFieldValues, CancellationToken ct)
     {
         var opportunity = Opportunity.Open(name, accountId, contactId, stage, amount, close, products, leadId, ownerId,
             await visibility.TeamOfAsync(ownerId, ct), clock.GetUtcNow());
+        opportunity.SetCustomFields(customFieldValues);
         db.Opportunities.Add(opportunity);
         await db.SaveChangesAsync(ct);
         await search.IndexAsync(SearchDocuments.For(opportunity), ct);
@@ -160,10 +209,14 @@ internal sealed class OpportunitiesHandler(
             return stale;
         if (await ValidateAsync(input.Name, input.Amount, input.ProductIds, ct) is { } invalid)
             return invalid;
+        var values = await customFields.ValidateChangeAsync(CustomFieldRecordTypes.Opportunity, input.CustomFields, opportunity.CustomFields, ct);
+        if (!values.IsSuccess)
+            return values.Error!;
         await using var unit = await session.BeginAsync(ct);
         var owner = input.OwnerId ?? opportunity.OwnerId;
         var team = owner == opportunity.OwnerId ? opportunity.TeamId : await visibility.TeamOfAsync(owner, ct);
         opportunity.Change(input.Name, input.Amount, input.ExpectedCloseDate, input.ProductIds ?? [], owner, team);
+        opportunity.SetCustomFields(values.Value);
         await db.SaveChangesAsync(ct);
         await search.IndexAsync(SearchDocuments.For(opportunity), ct);
         await unit.CommitAsync(ct);
@@ -251,9 +304,14 @@ internal static class OpportunitiesEndpoints
     {
         var opportunities = crm.MapGroup("/opportunities").WithTags("CRM opportunities");
         opportunities.MapGet("/", async (int? limit, string? after, string? sort, string? name, Guid? ownerId, Guid? pipelineId, Guid? stageId, Guid? accountId, bool? open,
-                    OpportunitiesHandler handler, CancellationToken ct) =>
-                (await handler.ListAsync(new OpportunityFilter(name, ownerId, pipelineId, stageId, accountId, open), new PageRequest(limit, after, sort), ct)).ToHttp())
-            .RequireAuthorization(CrmPermissions.Read).WithName("ListOpportunities").WithSummary("List the opportunities you may see (keyset)");
+                    string? format, HttpContext http, OpportunitiesHandler handler, CancellationToken ct) =>
+            {
+                var filter = new OpportunityFilter(name, ownerId, pipelineId, stageId, accountId, open) { CustomFields = CustomFieldColumns.Filters(http.Request.Query) };
+                return await ListFormat.RespondAsync(format, "opportunities.csv",
+                    () => handler.ListAsync(filter, new PageRequest(limit, after, sort), ct), () => handler.ExportAsync(filter, ct));
+            })
+            .RequireAuthorization(CrmPermissions.Read).WithName("ListOpportunities")
+            .WithSummary("List the opportunities you may see (keyset); filter by cf.<key>; ?format=csv exports every match");
         opportunities.MapGet("/board", async (Guid? pipelineId, int? perColumn, OpportunitiesHandler handler, CancellationToken ct) =>
                 perColumn is < 1 or > 100
                     ? Problems.From(Error.Validation("perColumn", "Between 1 and 100."))

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Parties.Contracts;
 using Tandem.Parties.Data;
-using Tandem.Parties.Domain;
 
 namespace Tandem.Parties.Features.FindDuplicates;
 

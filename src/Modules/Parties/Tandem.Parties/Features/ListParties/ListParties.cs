@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -42,21 +41,16 @@ internal sealed class ListPartiesQuery(PartiesDb db, DbSession session, CustomFi
         if (!query.IsSuccess)
             return query.Error!;
         var fields = await customFields.DefinitionsAsync(CustomFieldRecordTypes.Party, ct);
-        return Result<Func<Stream, Task>>.Success(async stream =>
-        {
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-            await writer.WriteAsync(Csv.Line(
-                new[] { "number", "name", "kind", "email", "phone", "taxId", "roles", "tags", "createdAt" }.Concat(fields.Select(f => $"cf.{f.Key}"))));
-            var rows = query.Value.OrderBy(p => p.Name).ThenBy(p => p.Id).Select(PartyRow.Projection).AsAsyncEnumerable();
-            await foreach (var row in rows.WithCancellation(ct))
+        var rows = query.Value.OrderBy(p => p.Name).ThenBy(p => p.Id).Select(PartyRow.Projection).AsAsyncEnumerable();
+        return Csv.Export(
+            new[] { "number", "name", "kind", "email", "phone", "taxId", "roles", "tags", "createdAt" }.Concat(CustomFieldColumns.Headers(fields)),
+            rows,
+            row => new[]
             {
-                await writer.WriteAsync(Csv.Line(new[]
-                {
-                    row.Number, row.Name, row.Kind.ToString().ToLowerInvariant(), row.Email, row.Phone, row.TaxId,
-                    string.Join(' ', row.Roles), string.Join(' ', row.Tags), row.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                }.Concat(fields.Select(f => row.CustomFields.TryGetValue(f.Key, out var value) ? CustomFieldValues.Display(value) : null))));
-            }
-        });
+                row.Number, row.Name, row.Kind.ToString().ToLowerInvariant(), row.Email, row.Phone, row.TaxId,
+                string.Join(' ', row.Roles), string.Join(' ', row.Tags), row.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            }.Concat(CustomFieldColumns.Cells(fields, row.CustomFields)),
+            ct);
     }
 
     private async Task<Result<IQueryable<Party>>> FilterAsync(PartyFilter filter, CancellationToken ct)
@@ -103,11 +97,7 @@ internal static class ListPartiesEndpoint
         parties.MapGet("/", async (int? limit, string? after, string? sort, string? name, string? role, string? tag, string? format,
                     HttpContext http, ListPartiesQuery query, CancellationToken ct) =>
             {
-                var filter = new PartyFilter(name, role, tag)
-                {
-                    CustomFields = http.Request.Query.Where(q => q.Key.StartsWith("cf.", StringComparison.Ordinal))
-                        .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())).ToList(),
-                };
+                var filter = new PartyFilter(name, role, tag) { CustomFields = CustomFieldColumns.Filters(http.Request.Query) };
                 switch (format)
                 {
                     case null or "json":

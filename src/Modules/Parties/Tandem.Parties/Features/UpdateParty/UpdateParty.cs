@@ -6,12 +6,14 @@ using Tandem.Parties.Data;
 using Tandem.Parties.Features.GetParty;
 using Tandem.Platform.Api;
 using Tandem.Platform.CustomFields;
+using Tandem.Platform.Outbox;
+using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 
 namespace Tandem.Parties.Features.UpdateParty;
 
-/// <summary>Changes a party's details when the caller has seen its current version.</summary>
-internal sealed class UpdatePartyHandler(PartiesDb db, CustomFieldService customFields)
+/// <summary>Changes a party's details when the caller has seen its current version; a new name is published as <see cref="PartyRenamed"/>.</summary>
+internal sealed class UpdatePartyHandler(PartiesDb db, DbSession session, IOutbox outbox, CustomFieldService customFields)
 {
     public async Task<Result<PartyDto>> HandleAsync(Guid id, PartyInput input, Func<long, Error?> checkVersion, CancellationToken ct)
     {
@@ -23,14 +25,17 @@ internal sealed class UpdatePartyHandler(PartiesDb db, CustomFieldService custom
         var details = input.ToDetails();
         if (details.Validate() is { } invalid)
             return invalid;
-        var values = input.CustomFields is null
-            ? Result<string?>.Success(party.CustomFields)
-            : await customFields.ValidateAsync(CustomFieldRecordTypes.Party, input.CustomFields, ct);
+        var values = await customFields.ValidateChangeAsync(CustomFieldRecordTypes.Party, input.CustomFields, party.CustomFields, ct);
         if (!values.IsSuccess)
             return values.Error!;
+        await using var unit = await session.BeginAsync(ct);
+        var oldName = party.Name;
         party.Change(details, values.Value);
         db.TrackNewDetails(party);
         await db.SaveChangesAsync(ct);
+        if (!string.Equals(oldName, party.Name, StringComparison.Ordinal))
+            outbox.Publish(new PartyRenamed(party.CompanyId, party.Id, party.Name));
+        await unit.CommitAsync(ct);
         return PartyDto.FromRecord(party);
     }
 }

@@ -38,6 +38,11 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomFields")
+                        .HasMaxLength(400)
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -86,6 +91,12 @@ namespace Tandem.Crm.Data.Migrations.Postgres
 
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_account_company_id");
+
+                    b.HasIndex("CustomFields")
+                        .HasDatabaseName("ix_account_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("CompanyId", "OwnerId")
                         .HasDatabaseName("ix_account_company_id_owner_id");
@@ -170,6 +181,10 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("remind_at");
 
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -186,6 +201,9 @@ namespace Tandem.Crm.Data.Migrations.Postgres
 
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_activity_company_id");
+
+                    b.HasIndex("ReminderSentAt", "RemindAt")
+                        .HasDatabaseName("ix_activity_reminder_sent_at_remind_at");
 
                     b.HasIndex("CompanyId", "AccountId", "CreatedAt")
                         .HasDatabaseName("ix_activity_company_id_account_id_created_at");
@@ -416,6 +434,11 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("CompanyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company_key");
+
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid")
                         .HasColumnName("contact_id");
@@ -433,6 +456,11 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomFields")
+                        .HasMaxLength(400)
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields");
+
                     b.Property<string>("DisqualificationReason")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)")
@@ -442,6 +470,11 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
+
+                    b.Property<string>("EmailDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email_domain");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
@@ -471,6 +504,11 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone_key");
 
                     b.Property<int>("Score")
                         .HasColumnType("integer")
@@ -502,8 +540,26 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_lead_company_id");
 
+                    b.HasIndex("CustomFields")
+                        .HasDatabaseName("ix_lead_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
+
+                    b.HasIndex("CompanyId", "CompanyKey")
+                        .HasDatabaseName("ix_lead_company_id_company_key");
+
+                    b.HasIndex("CompanyId", "Email")
+                        .HasDatabaseName("ix_lead_company_id_email");
+
+                    b.HasIndex("CompanyId", "EmailDomain")
+                        .HasDatabaseName("ix_lead_company_id_email_domain");
+
                     b.HasIndex("CompanyId", "OwnerId")
                         .HasDatabaseName("ix_lead_company_id_owner_id");
+
+                    b.HasIndex("CompanyId", "PhoneKey")
+                        .HasDatabaseName("ix_lead_company_id_phone_key");
 
                     b.HasIndex("CompanyId", "Status")
                         .HasDatabaseName("ix_lead_company_id_status");
@@ -598,6 +654,73 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                     b.ToTable("note", "crm");
                 });
 
+            modelBuilder.Entity("Tandem.Crm.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("url");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_notification_company_id");
+
+                    b.HasIndex("CompanyId", "ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_company_id_activity_id");
+
+                    b.HasIndex("CompanyId", "UserId", "ReadAt")
+                        .HasDatabaseName("ix_notification_company_id_user_id_read_at");
+
+                    b.HasIndex("CompanyId", "UserId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_notification_company_id_user_id_created_at_id");
+
+                    b.ToTable("notification", "crm");
+                });
+
             modelBuilder.Entity("Tandem.Crm.Domain.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -627,6 +750,11 @@ namespace Tandem.Crm.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CustomFields")
+                        .HasMaxLength(400)
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields");
 
                     b.Property<DateOnly>("ExpectedCloseDate")
                         .HasColumnType("date")
@@ -724,6 +852,12 @@ namespace Tandem.Crm.Data.Migrations.Postgres
 
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_opportunity_company_id");
+
+                    b.HasIndex("CustomFields")
+                        .HasDatabaseName("ix_opportunity_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFields"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFields"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("CompanyId", "AccountId")
                         .HasDatabaseName("ix_opportunity_company_id_account_id");

@@ -32,6 +32,11 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomFields")
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("custom_fields");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -164,6 +169,10 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("remind_at");
 
+                    b.Property<long?>("ReminderSentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder_sent_at");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -180,6 +189,9 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
 
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_crm_activity_company_id");
+
+                    b.HasIndex("ReminderSentAt", "RemindAt")
+                        .HasDatabaseName("ix_crm_activity_reminder_sent_at_remind_at");
 
                     b.HasIndex("CompanyId", "AccountId", "CreatedAt")
                         .HasDatabaseName("ix_crm_activity_company_id_account_id_created_at");
@@ -410,6 +422,11 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<string>("CompanyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_key");
+
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("TEXT")
                         .HasColumnName("contact_id");
@@ -427,6 +444,11 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomFields")
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("custom_fields");
+
                     b.Property<string>("DisqualificationReason")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT")
@@ -436,6 +458,11 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<string>("EmailDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_domain");
 
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
@@ -465,6 +492,11 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("phone");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_key");
 
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER")
@@ -496,8 +528,20 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_crm_lead_company_id");
 
+                    b.HasIndex("CompanyId", "CompanyKey")
+                        .HasDatabaseName("ix_crm_lead_company_id_company_key");
+
+                    b.HasIndex("CompanyId", "Email")
+                        .HasDatabaseName("ix_crm_lead_company_id_email");
+
+                    b.HasIndex("CompanyId", "EmailDomain")
+                        .HasDatabaseName("ix_crm_lead_company_id_email_domain");
+
                     b.HasIndex("CompanyId", "OwnerId")
                         .HasDatabaseName("ix_crm_lead_company_id_owner_id");
+
+                    b.HasIndex("CompanyId", "PhoneKey")
+                        .HasDatabaseName("ix_crm_lead_company_id_phone_key");
 
                     b.HasIndex("CompanyId", "Status")
                         .HasDatabaseName("ix_crm_lead_company_id_status");
@@ -592,6 +636,73 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                     b.ToTable("crm_note", (string)null);
                 });
 
+            modelBuilder.Entity("Tandem.Crm.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_notification");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_crm_notification_company_id");
+
+                    b.HasIndex("CompanyId", "ActivityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_crm_notification_company_id_activity_id");
+
+                    b.HasIndex("CompanyId", "UserId", "ReadAt")
+                        .HasDatabaseName("ix_crm_notification_company_id_user_id_read_at");
+
+                    b.HasIndex("CompanyId", "UserId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_crm_notification_company_id_user_id_created_at_id");
+
+                    b.ToTable("crm_notification", (string)null);
+                });
+
             modelBuilder.Entity("Tandem.Crm.Domain.Opportunity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -621,6 +732,11 @@ namespace Tandem.Crm.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CustomFields")
+                        .HasMaxLength(400)
+                        .HasColumnType("text")
+                        .HasColumnName("custom_fields");
 
                     b.Property<DateOnly>("ExpectedCloseDate")
                         .HasColumnType("TEXT")

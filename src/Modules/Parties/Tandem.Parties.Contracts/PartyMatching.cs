@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tandem.Parties.Domain;
+namespace Tandem.Parties.Contracts;
 
 /// <summary>
 /// The normalised keys duplicate detection compares: two parties are candidates when any key is equal.
-/// The keys are stored in indexed columns, so finding candidates is an index lookup per key.
+/// The keys are stored in indexed columns, so finding candidates is an index lookup per key. Other modules that
+/// look for duplicates of their own records (CRM leads) use the same keys, so "the same" means one thing.
 /// </summary>
-internal static class PartyMatching
+public static class PartyMatching
 {
     // Legal forms and filler words that say nothing about who the party is.
     private static readonly HashSet<string> LegalSuffixes = new(StringComparer.Ordinal)

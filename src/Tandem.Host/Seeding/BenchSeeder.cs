@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Tandem.Platform;
 using Tandem.Platform.Identity;
+using Tandem.Platform.Numbering;
+using Tandem.Platform.Persistence;
 using Tandem.Platform.Security;
 using Tandem.Platform.Seeding;
 
@@ -13,7 +15,8 @@ namespace Tandem.Host.Seeding;
 /// <c>seed bench</c>: creates the sales reps who own the CRM records, then runs every module's
 /// <see cref="IBenchDataset"/> in order on one PostgreSQL connection, and analyzes the tables for the planner.
 /// </summary>
-public sealed class BenchSeeder(IServiceProvider services, PlatformDb db, UserManager<TandemUser> users, CurrentPrincipal principal, TimeProvider clock)
+public sealed class BenchSeeder(
+    IServiceProvider services, PlatformDb db, UserManager<TandemUser> users, CurrentPrincipal principal, DbSession session, DocumentNumbers numbers, TimeProvider clock)
 {
     public const string RepPassword = "Bench-Rep-Password-1";
 
@@ -37,7 +40,7 @@ public sealed class BenchSeeder(IServiceProvider services, PlatformDb db, UserMa
         var total = Stopwatch.StartNew();
         await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(ct);
-        var context = new BenchDataContext(connection, company.Id, size, seed, clock, message => output.WriteLine($"  {message}"));
+        var context = new BenchDataContext(connection, company.Id, size, seed, clock, message => output.WriteLine($"  {message}"), ReserveNumbersAsync);
         await using (var superuser = new NpgsqlCommand("SELECT rolsuper FROM pg_roles WHERE rolname = current_user", connection))
             context.TriggersOff = await superuser.ExecuteScalarAsync(ct) is true;
         context.Reps.AddRange(await EnsureRepsAsync(company.Id, size.Reps, ct));
@@ -52,6 +55,15 @@ public sealed class BenchSeeder(IServiceProvider services, PlatformDb db, UserMa
         }
         output.WriteLine($"Bench data for {company.Code} loaded in {total.Elapsed.TotalMinutes:F1} min. Run `check all` to prove its invariants.");
         return 0;
+    }
+
+    /// <summary>A block of numbers taken through DocumentNumbers in a unit of its own, committed before the rows are written.</summary>
+    private async Task<long> ReserveNumbersAsync(string sequence, int fiscalYear, long count, CancellationToken ct)
+    {
+        await using var unit = await session.BeginAsync(ct);
+        var first = await numbers.ReserveAsync(sequence, fiscalYear, count, ct);
+        await unit.CommitAsync(ct);
+        return first;
     }
 
     private async Task<List<Guid>> EnsureRepsAsync(Guid companyId, int count, CancellationToken ct)

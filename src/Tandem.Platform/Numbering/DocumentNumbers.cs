@@ -20,8 +20,12 @@ public sealed class NumberSequence
 /// </summary>
 public sealed class DocumentNumbers(DbSession session, ICompanyContext company)
 {
-    public async Task<long> NextAsync(string sequence, int fiscalYear, CancellationToken ct)
+    public Task<long> NextAsync(string sequence, int fiscalYear, CancellationToken ct) => ReserveAsync(sequence, fiscalYear, 1, ct);
+
+    /// <summary>Takes <paramref name="count"/> consecutive numbers at once (a bulk load's) and returns the first.</summary>
+    public async Task<long> ReserveAsync(string sequence, int fiscalYear, long count, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var transaction = session.Transaction
             ?? throw new InvalidOperationException("Document numbers are assigned inside the unit of work that saves the document.");
         var table = session.Provider == DatabaseProvider.Postgres
@@ -32,8 +36,9 @@ public sealed class DocumentNumbers(DbSession session, ICompanyContext company)
             sequence, fiscalYear);
         await insert.ExecuteNonQueryAsync(ct);
         await using var take = Command(transaction,
-            $"UPDATE {table} SET next_value = next_value + 1 WHERE company_id = @company AND sequence = @sequence AND fiscal_year = @year RETURNING next_value - 1",
+            $"UPDATE {table} SET next_value = next_value + @count WHERE company_id = @company AND sequence = @sequence AND fiscal_year = @year RETURNING next_value - @count",
             sequence, fiscalYear);
+        Add(take, "@count", count);
         var value = await take.ExecuteScalarAsync(ct);
         return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -6,23 +6,29 @@ using Tandem.SharedKernel;
 namespace Tandem.Platform.Search;
 
 /// <summary>
-/// One record type's documents for a rebuild: a batch of records of the current company, each with its document
-/// (null when the record should not be found). Built from the same "document for record" function the live path
-/// uses, so a rebuild and a save cannot disagree.
+/// One record type's documents for a rebuild: the next batch of records of the current company after an id, each
+/// with its document (null when the record should not be found). Built from the same "document for record"
+/// function the live path uses, so a rebuild and a save cannot disagree.
 /// </summary>
-public sealed class SearchReindexSource(string type, Func<IServiceProvider, int, int, CancellationToken, Task<IReadOnlyList<(Guid Id, SearchDocument? Document)>>> batch)
+public sealed class SearchReindexSource(string type, Func<IServiceProvider, Guid?, int, CancellationToken, Task<IReadOnlyList<(Guid Id, SearchDocument? Document)>>> batch)
 {
     public string Type { get; } = type;
 
-    public Task<IReadOnlyList<(Guid Id, SearchDocument? Document)>> BatchAsync(IServiceProvider services, int skip, int take, CancellationToken ct) =>
-        batch(services, skip, take, ct);
+    public Task<IReadOnlyList<(Guid Id, SearchDocument? Document)>> BatchAsync(IServiceProvider services, Guid? after, int take, CancellationToken ct) =>
+        batch(services, after, take, ct);
 
-    /// <summary>A source reading <paramref name="records"/> (a module context's set, filtered to the company) in id order.</summary>
+    /// <summary>
+    /// A source reading <paramref name="records"/> (a module context's set, filtered to the company) in id order,
+    /// each batch starting after the last id of the one before: OFFSET would rescan every earlier row per batch.
+    /// </summary>
     public static SearchReindexSource For<TEntity>(string type, Func<IServiceProvider, IQueryable<TEntity>> records, Func<TEntity, SearchDocument?> document)
         where TEntity : Entity =>
-        new(type, async (services, skip, take, ct) =>
+        new(type, async (services, after, take, ct) =>
         {
-            var rows = await records(services).AsNoTracking().OrderBy(e => e.Id).Skip(skip).Take(take).ToListAsync(ct);
+            var query = records(services).AsNoTracking();
+            if (after is { } last)
+                query = query.Where(e => e.Id > last);
+            var rows = await query.OrderBy(e => e.Id).Take(take).ToListAsync(ct);
             return rows.Select(e => (e.Id, document(e))).ToList();
         });
 }
@@ -47,11 +53,11 @@ public sealed class SearchReindex(IServiceScopeFactory scopes, IEnumerable<Searc
         foreach (var source in sources)
         {
             var documents = 0;
-            for (var skip = 0; ; skip += batchSize)
+            for (Guid? after = null; ;)
             {
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentPrincipal>().ActAsSystem(companyId);
-                var batch = await source.BatchAsync(scope.ServiceProvider, skip, batchSize, ct);
+                var batch = await source.BatchAsync(scope.ServiceProvider, after, batchSize, ct);
                 var session = scope.ServiceProvider.GetRequiredService<DbSession>();
                 var index = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
                 await using (var unit = await session.BeginAsync(ct))
@@ -70,6 +76,7 @@ public sealed class SearchReindex(IServiceScopeFactory scopes, IEnumerable<Searc
                 }
                 if (batch.Count < batchSize)
                     break;
+                after = batch[^1].Id;
             }
             done.Add(new ReindexedType(source.Type, documents));
         }

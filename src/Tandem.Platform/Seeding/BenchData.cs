@@ -30,7 +30,9 @@ public interface IBenchDataset
 }
 
 /// <summary>What the datasets share: the company, the sizes, one seeded faker, and the records earlier datasets made.</summary>
-public sealed class BenchDataContext(NpgsqlConnection connection, Guid companyId, BenchDataSize size, int seed, TimeProvider clock, Action<string> log)
+public sealed class BenchDataContext(
+    NpgsqlConnection connection, Guid companyId, BenchDataSize size, int seed, TimeProvider clock, Action<string> log,
+    Func<string, int, long, CancellationToken, Task<long>> reserveNumbers)
 {
     public NpgsqlConnection Connection { get; } = connection;
     public Guid CompanyId { get; } = companyId;
@@ -114,13 +116,8 @@ public sealed class BenchDataContext(NpgsqlConnection connection, Guid companyId
     /// Takes <paramref name="count"/> consecutive numbers of a document sequence at once, as that many calls of
     /// DocumentNumbers would, and returns the first; the sequence stays gap-free for the documents made after.
     /// </summary>
-    public async Task<long> ReserveNumbersAsync(string sequence, int fiscalYear, long count, CancellationToken ct)
-    {
-        await ExecuteAsync("INSERT INTO platform.number_sequences (company_id, sequence, fiscal_year, next_value) VALUES (@c, @s, @y, 1) ON CONFLICT DO NOTHING",
-            ct, ("c", CompanyId), ("s", sequence), ("y", fiscalYear));
-        return await ScalarAsync<long>("UPDATE platform.number_sequences SET next_value = next_value + @n WHERE company_id = @c AND sequence = @s AND fiscal_year = @y RETURNING next_value - @n",
-            ct, ("c", CompanyId), ("s", sequence), ("y", fiscalYear), ("n", count));
-    }
+    public Task<long> ReserveNumbersAsync(string sequence, int fiscalYear, long count, CancellationToken ct) =>
+        reserveNumbers(sequence, fiscalYear, count, ct);
 
     /// <summary>Adds the search documents of records a dataset loaded, cut to the lengths the live index keeps.</summary>
     public Task<long> IndexAsync(IEnumerable<SearchDocument> documents, CancellationToken ct)

@@ -23,7 +23,9 @@ public sealed partial class SalesRepJourney(SqliteServer server, Chromium chromi
         await page.FillAsync("#lead-company", "Journey Cycles GmbH");
         await page.FillAsync("#lead-email", "greta@journey.example");
         await page.ClickAsync("#create-lead");
-        await page.WaitForURLAsync(LeadUrl());
+        // Creating now also looks for duplicate parties and leads; with other journeys running beside it on two
+        // cores the page once took longer than the default 15 s to move on.
+        await page.WaitForURLAsync(LeadUrl(), new() { Timeout = 30_000 });
         await Expect(page.Locator("#lead-title")).ToHaveTextAsync("Greta Journey");
 
         await page.ClickAsync("#qualify-lead");

@@ -26,7 +26,7 @@ public sealed partial class GlobalSearch(DbSession session, ICompanyContext comp
     private const int MaxWords = 8;
 
     /// <summary>
-    /// On PostgreSQL, how many matching rows are ranked. Ranking reads every candidate's tsvector, so a common
+    /// How many matching rows are ranked. On PostgreSQL ranking reads every candidate's tsvector, so a common
     /// word in a million notes would cost hundreds of milliseconds; beyond this many matches the results are
     /// the best of a bounded set, and a second word narrows them as users expect.
     /// </summary>
@@ -58,23 +58,45 @@ public sealed partial class GlobalSearch(DbSession session, ICompanyContext comp
             return new SearchResults(query, []);
 
         // Whole words first: an exact term reads one posting list, and GIN skips through a common word's list when a
-        // rarer word is beside it. Prefixes ("jan smi") only when whole words do not fill the page, because a short
-        // prefix of a common word ("the") unions the lists of every word it begins.
+        // rarer word is beside it. Prefixes ("jan smi") only when the whole words matched fewer records than are
+        // ranked and did not fill the page, because a short prefix of a common word ("the") unions the lists of
+        // every word it begins.
         var hits = new List<SearchHit>(take);
         var seen = new HashSet<Guid>();
         foreach (var prefix in new[] { false, true })
         {
             var ranked = await RankedAsync(Match(words, prefix), allowed, ct);
-            var visible = new Dictionary<string, IReadOnlySet<Guid>>(StringComparer.Ordinal);
-            foreach (var group in ranked.Where(r => !seen.Contains(r.Id)).GroupBy(r => r.Type))
-                visible[group.Key] = await known[group.Key].VisibleAsync(group.Select(r => r.Id).ToList(), ct);
-            var picked = ranked.Where(r => seen.Add(r.Id) && visible[r.Type].Contains(r.Id)).Take(take - hits.Count).ToList();
+            var picked = await VisibleAsync(ranked.Where(r => seen.Add(r.Id)).ToList(), known, take - hits.Count, ct);
             var details = await DetailsAsync(Match(words, prefix), picked, ct);
             hits.AddRange(picked.Where(details.ContainsKey).Select(r => ToHit(details[r], known[r.Type].Label)));
-            if (hits.Count == take)
+            if (hits.Count == take || ranked.Count == RankingWindow)
                 break;
         }
         return new SearchResults(query, hits);
+    }
+
+    /// <summary>
+    /// The first <paramref name="take"/> candidates the user may see, in rank order. Each source is asked about a
+    /// slice of the candidates at a time: a small one first, then one sized by the share the user saw in it, so a
+    /// user who sees most records asks once and a rep who sees only their own usually twice.
+    /// </summary>
+    private static async Task<List<Ranked>> VisibleAsync(List<Ranked> ranked, Dictionary<string, ISearchSource> sources, int take, CancellationToken ct)
+    {
+        var picked = new List<Ranked>(take);
+        var start = 0;
+        var slice = Math.Max(take * 2, 40);
+        while (start < ranked.Count && picked.Count < take)
+        {
+            if (start > 0)
+                slice = Math.Max(slice * 2, (take - picked.Count) * 3 * start / Math.Max(picked.Count, 1) / 2);
+            var candidates = ranked.Skip(start).Take(slice).ToList();
+            start += candidates.Count;
+            var visible = new Dictionary<string, IReadOnlySet<Guid>>(StringComparer.Ordinal);
+            foreach (var group in candidates.GroupBy(r => r.Type))
+                visible[group.Key] = await sources[group.Key].VisibleAsync(group.Select(r => r.Id).ToList(), ct);
+            picked.AddRange(candidates.Where(r => visible[r.Type].Contains(r.Id)).Take(take - picked.Count));
+        }
+        return picked;
     }
 
     /// <summary>Letters and digits only: nothing a user types can change the query's syntax.</summary>
@@ -116,25 +138,30 @@ public sealed partial class GlobalSearch(DbSession session, ICompanyContext comp
         if (picked.Count == 0)
             return details;
         var idParameters = string.Join(", ", picked.Select((_, i) => $"@i{i}"));
+        var types = picked.Select(r => r.Type).Distinct().ToList();
+        // The type as well as the id, so PostgreSQL probes the key (company, type, id) rather than reading the company's whole index.
+        var typeParameters = string.Join(", ", types.Select((_, i) => $"@t{i}"));
         var sql = session.Provider == DatabaseProvider.Postgres
             ? $"""
                 SELECT d.type, d.record_id, d.title, d.subtitle, d.url,
                        ts_headline('simple', coalesce(d.body, d.subtitle, d.title), to_tsquery('simple', @q),
                                    'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1')
                 FROM search.documents d
-                WHERE d.company_id = @company AND d.record_id IN ({idParameters})
+                WHERE d.company_id = @company AND d.type IN ({typeParameters}) AND d.record_id IN ({idParameters})
                 """
             : $"""
                 SELECT d.type, d.record_id, d.title, d.subtitle, d.url,
                        snippet(search_documents_fts, -1, char(2), char(3), '…', 16)
                 FROM search_documents_fts JOIN search_documents d ON d.seq = search_documents_fts.rowid
-                WHERE search_documents_fts MATCH @q AND d.company_id = @company AND d.record_id IN ({idParameters})
+                WHERE search_documents_fts MATCH @q AND d.company_id = @company AND d.type IN ({typeParameters}) AND d.record_id IN ({idParameters})
                 """;
         await ReadAsync(sql, command =>
         {
             command.With(session.Provider, "@q", match).With(session.Provider, "@company", company.CompanyId);
             for (var i = 0; i < picked.Count; i++)
                 command.With(session.Provider, $"@i{i}", picked[i].Id);
+            for (var i = 0; i < types.Count; i++)
+                command.With(session.Provider, $"@t{i}", types[i]);
         }, reader =>
         {
             var candidate = Read(reader);

@@ -6,12 +6,13 @@ return args.FirstOrDefault() switch
     "search" => await SearchBenchmark.RunAsync(args),
     "ledger" => await LedgerBenchmark.RunAsync(args),
     "crm" => await CrmBenchmark.RunAsync(args),
+    "inventory" => await InventoryBenchmark.RunAsync(args),
     "grid" or null => await GridBenchmark.RunAsync(args),
     var other => Unknown(other),
 };
 
 static int Unknown(string name)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: grid, search, ledger, crm.");
+    Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: grid, search, ledger, crm, inventory.");
     return 2;
 }

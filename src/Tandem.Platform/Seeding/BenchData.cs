@@ -12,7 +12,9 @@ public sealed record BenchDataSize(
     int Activities = 1_000_000,
     int Invoices = 1_000_000,
     long JournalLines = 10_000_000,
-    int Reps = 20);
+    int Reps = 20,
+    int Products = 10_000,
+    long StockMoves = 5_000_000);
 
 /// <summary>
 /// A module's share of the benchmark dataset. Datasets run in <see cref="Order"/> on one PostgreSQL connection and
@@ -54,6 +56,9 @@ public sealed class BenchDataContext(
 
     /// <summary>The names of <see cref="Customers"/> and <see cref="People"/>, for records that show them.</summary>
     public Dictionary<Guid, string> PartyNames { get; } = [];
+
+    /// <summary>Stocked goods in the catalog, in load order.</summary>
+    public List<Guid> Products { get; } = [];
 
     /// <summary>Users with the sales rep role who own the CRM records.</summary>
     public List<Guid> Reps { get; } = [];

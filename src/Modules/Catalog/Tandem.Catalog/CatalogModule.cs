@@ -20,6 +20,8 @@ using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
 using Tandem.SharedKernel;
+using Tandem.Catalog.Bench;
+using Tandem.Platform.Seeding;
 
 namespace Tandem.Catalog;
 
@@ -57,6 +59,7 @@ public sealed class CatalogModule : ITandemModule
         services.AddScoped<PriceListCatalog>();
         services.AddScoped<PriceLookup>();
         services.AddScoped<ICatalogModule, CatalogFacade>();
+        services.AddScoped<IBenchDataset, CatalogBenchDataset>();
         services.AddSearchProjection<Product>(SearchType, product => new SearchDocument(
             SearchType, product.Id, product.Name, $"{product.Sku} · {product.Kind} · {product.Category}".TrimEnd(' ', '·'),
             null, $"/catalog/products/{product.Id}"), sp => sp.GetRequiredService<CatalogDb>().Products);

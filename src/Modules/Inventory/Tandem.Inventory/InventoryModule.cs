@@ -18,6 +18,8 @@ using Tandem.Platform.Consistency;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
+using Tandem.Inventory.Bench;
+using Tandem.Platform.Seeding;
 
 namespace Tandem.Inventory;
 
@@ -58,6 +60,7 @@ public sealed class InventoryModule : ITandemModule
         services.AddScoped<PlanningHandler>();
         services.AddScoped<CountHandler>();
         services.AddScoped<IConsistencyCheck, StockCheck>();
+        services.AddScoped<IBenchDataset, InventoryBenchDataset>();
         services.AddScoped<IPartyReferenceHolder, InventoryPartyReferences>();
         services.AddScoped<IInventoryModule, InventoryFacade>();
     }

@@ -38,8 +38,9 @@ internal sealed class LedgerBenchDataset(AccountingDb db, PeriodsHandler periods
 
         var invoices = context.Size.Invoices;
         var entries = (context.Size.JournalLines - 3L * invoices) / 4;
-        var firstInvoice = await context.ReserveNumbersAsync("customer-invoice", year, invoices, ct);
-        var firstEntry = await context.ReserveNumbersAsync(LedgerPosting.Sequence, year, invoices + entries, ct);
+        // With no invoices and no entries the dataset only loads the chart and opens the year, for the stock postings.
+        var firstInvoice = invoices > 0 ? await context.ReserveNumbersAsync("customer-invoice", year, invoices, ct) : 0;
+        var firstEntry = invoices + entries > 0 ? await context.ReserveNumbersAsync(LedgerPosting.Sequence, year, invoices + entries, ct) : 0;
 
         (string, object)[] Common(long from, long to) =>
         [

@@ -26,7 +26,8 @@ public sealed class SeedBenchTests
 
         Assert.Equal(0, await TandemCli.RunAsync(["seed", "demo", .. database]));
         Assert.Equal(0, await TandemCli.RunAsync(
-            ["seed", "bench", "--customers", "40", "--opportunities", "30", "--activities", "120", "--invoices", "50", "--journal-lines", "250", "--reps", "3", .. database]));
+            ["seed", "bench", "--customers", "40", "--opportunities", "30", "--activities", "120", "--invoices", "50", "--journal-lines", "250", "--reps", "3",
+                "--products", "12", "--stock-moves", "100", .. database]));
         Assert.Equal(0, await TandemCli.RunAsync(["check", "all", .. database]));
 
         await using var pg = new NpgsqlConnection(connection);
@@ -39,6 +40,13 @@ public sealed class SeedBenchTests
         Assert.Equal(25L, await CountAsync(pg, "SELECT count(*) FROM accounting.journal_entry WHERE description = 'Operating expenses'"));
         Assert.Equal(30L, await CountAsync(pg, $"SELECT count(*) FROM crm.opportunity o JOIN crm.account a ON a.id = o.account_id WHERE a.party_id IN ({benchParties})"));
         Assert.Equal(60L, await CountAsync(pg, "SELECT count(*) FROM crm.note WHERE author_name LIKE 'Bench Rep%'"));
+        // 100 done moves over 12 products, alternating receipts and deliveries; the stock value reached the ledger
+        // (check all above compared it with the valuation), and the move numbers continue the sequence.
+        Assert.Equal(12L, await CountAsync(pg, "SELECT count(*) FROM catalog.product WHERE sku LIKE 'BENCH-%'"));
+        Assert.Equal(100L, await CountAsync(pg, "SELECT count(*) FROM inventory.stock_move WHERE source_type = 'bench' AND status = 'Done'"));
+        Assert.Equal(await CountAsync(pg, "SELECT count(*) FROM inventory.stock_move") + 1,
+            await CountAsync(pg, "SELECT next_value FROM platform.number_sequences WHERE sequence = 'stock-move'"));
+        Assert.Equal(0L, await CountAsync(pg, "SELECT count(*) FROM (SELECT number FROM inventory.stock_move GROUP BY company_id, number HAVING count(*) > 1) d"));
         // Every number is unique, and the next invoice continues the year's sequence after the bench ones.
         Assert.Equal(0L, await CountAsync(pg, "SELECT count(*) FROM (SELECT number FROM accounting.journal_entry GROUP BY company_id, number HAVING count(*) > 1) d"));
         Assert.Equal(await CountAsync(pg, "SELECT count(*) FROM accounting.invoice WHERE kind = 'CustomerInvoice' AND number LIKE 'INV' || extract(year FROM now())::int || '-%'") + 1,
@@ -55,6 +63,7 @@ public sealed class SeedBenchTests
         {
             Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--customers", "0", .. database]));
             Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--invoices", "10", "--journal-lines", "20", .. database]));
+            Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--products", "0", "--stock-moves", "10", .. database]));
             Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--customers", "10", .. database]));
         }
         finally

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Platform.Audit;
 using Tandem.Platform.Consistency;
@@ -59,6 +60,7 @@ public static class TandemCli
         root.Add(AuditCommand());
         root.Add(CheckCommand());
         root.Add(SearchCommand());
+        root.Add(BackupCommand());
 
         return await root.Parse(args).InvokeAsync();
     }
@@ -205,6 +207,39 @@ public static class TandemCli
         }, ct));
         search.Add(reindex);
         return search;
+    }
+
+    private static Command BackupCommand()
+    {
+        var file = new Argument<string>("file") { Description = "The copy to write; must not exist yet" };
+        var backup = new Command("backup", "Copy the SQLite database, consistent to one moment, while the server keeps running (on PostgreSQL: pg_dump).") { file };
+        backup.TreatUnmatchedTokensAsErrors = false;
+        backup.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), async (sp, token) =>
+        {
+            var database = sp.GetRequiredService<PlatformDb>().Database;
+            if (database.IsNpgsql())
+            {
+                Console.Error.WriteLine("On PostgreSQL, back up with pg_dump: pg_dump --format=custom --file=tandem.dump <database> (docs/user-guide/administration.md).");
+                return 2;
+            }
+            var target = Path.GetFullPath(parse.GetValue(file)!);
+            if (File.Exists(target))
+            {
+                Console.Error.WriteLine($"{target} exists already; choose a new file.");
+                return 2;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            // SQLite's online backup API copies page by page and restarts if a writer changes the source meanwhile,
+            // so the copy is one consistent moment without stopping the server.
+            await using var source = new SqliteConnection(database.GetConnectionString());
+            await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
+            await source.OpenAsync(token);
+            await copy.OpenAsync(token);
+            source.BackupDatabase(copy);
+            Console.WriteLine($"Backed up to {target} ({new FileInfo(target).Length / 1024:N0} KiB).");
+            return 0;
+        }, ct));
+        return backup;
     }
 
     private static Command CheckCommand()

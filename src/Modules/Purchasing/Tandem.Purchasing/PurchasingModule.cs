@@ -46,6 +46,7 @@ public sealed class PurchasingModule : ITandemModule
     {
         services.AddModuleDb<PurchasingDb, PurchasingDbSqlite, PurchasingDbPostgres>(PurchasingDb.SchemaName);
         services.AddScoped<PurchasingCompany>();
+        services.AddScoped<ProductLabels>();
         services.AddScoped<SettingsHandler>();
         services.AddScoped<SupplierPriceHandler>();
         services.AddScoped<OrderHandler>();

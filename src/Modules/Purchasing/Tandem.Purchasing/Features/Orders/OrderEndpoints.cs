@@ -11,10 +11,10 @@ internal static class OrderEndpoints
     public static void Map(IEndpointRouteBuilder purchasing)
     {
         var orders = purchasing.MapGroup("/orders");
-        orders.MapGet("/", async (int? limit, string? after, string? sort, string? status, Guid? supplier, OrderHandler handler, CancellationToken ct) =>
-                (await handler.ListAsync(status, supplier, new PageRequest(limit, after, sort), ct)).ToHttp())
+        orders.MapGet("/", async (int? limit, string? after, string? sort, string? status, Guid? supplier, string? number, OrderHandler handler, CancellationToken ct) =>
+                (await handler.ListAsync(status, supplier, number, new PageRequest(limit, after, sort), ct)).ToHttp())
             .RequireAuthorization(PurchasingPermissions.Read).WithName("ListPurchaseOrders")
-            .WithSummary("Purchase orders, newest first; status=open lists those still to receive");
+            .WithSummary("Purchase orders, newest first; status=open lists those still to receive, number=PO2025 those whose number starts so");
         orders.MapGet("/{id:guid}", async (Guid id, OrderHandler handler, HttpContext http, CancellationToken ct) =>
                 (await handler.GetAsync(id, ct)).ToHttpWithETag(http.Response, o => o.Version))
             .RequireAuthorization(PurchasingPermissions.Read).WithName("GetPurchaseOrder")

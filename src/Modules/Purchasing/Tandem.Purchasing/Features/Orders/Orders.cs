@@ -32,7 +32,7 @@ internal sealed record OrderDto(
     DateOnly ExpectedDate, string? Reference, Money Total, bool NeedsApproval, string? ApprovedBy, decimal Backorder,
     IReadOnlyList<OrderLineDto> Lines, IReadOnlyList<ReceiptDto> Receipts, long Version);
 
-internal sealed record OrderRow(Guid Id, string? Number, string Status, Guid SupplierId, DateOnly OrderDate, DateOnly ExpectedDate, Money Total, long Version);
+internal sealed record OrderRow(Guid Id, string? Number, string Status, Guid SupplierId, string? SupplierName, DateOnly OrderDate, DateOnly ExpectedDate, Money Total, long Version);
 
 /// <summary>Drafts, confirms, approves, closes and cancels purchase orders.</summary>
 internal sealed class OrderHandler(
@@ -49,9 +49,16 @@ internal sealed class OrderHandler(
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<Result<Page<OrderRow>>> ListAsync(string? status, Guid? supplierId, PageRequest page, CancellationToken ct)
+    public async Task<Result<Page<OrderRow>>> ListAsync(string? status, Guid? supplierId, string? number, PageRequest page, CancellationToken ct)
     {
         var query = db.Orders.AsNoTracking();
+        if (number is { Length: > 0 })
+        {
+            if (number.Length > 20)
+                return Error.Validation("number", "At most 20 characters.");
+            var prefix = number.Trim().ToUpperInvariant();
+            query = query.Where(o => o.Number != null && o.Number.StartsWith(prefix));
+        }
         if (status is { Length: > 0 })
         {
             if (status == "open")
@@ -68,9 +75,13 @@ internal sealed class OrderHandler(
         if (supplierId is { } s)
             query = query.Where(o => o.SupplierId == s);
         var result = await query.ToPageAsync(page, Sorts, o => new { o.Id, o.Number, o.Status, o.SupplierId, o.OrderDate, o.ExpectedDate, o.Total, o.Currency, o.Version }, ct);
-        return result.Map(p => new Page<OrderRow>(
-            p.Items.Select(o => new OrderRow(o.Id, o.Number, PurchaseOrder.Describe(o.Status), o.SupplierId, o.OrderDate, o.ExpectedDate, new Money(o.Total, o.Currency), o.Version)).ToList(),
-            p.NextCursor));
+        if (!result.IsSuccess)
+            return result.Error!;
+        var names = (await parties.FindManyAsync(result.Value.Items.Select(o => o.SupplierId).Distinct().ToList(), ct)).ToDictionary(p => p.Id, p => p.Name);
+        return new Page<OrderRow>(
+            result.Value.Items.Select(o => new OrderRow(o.Id, o.Number, PurchaseOrder.Describe(o.Status), o.SupplierId, names.GetValueOrDefault(o.SupplierId),
+                o.OrderDate, o.ExpectedDate, new Money(o.Total, o.Currency), o.Version)).ToList(),
+            result.Value.NextCursor);
     }
 
     public static OrderStatus? ParseStatus(string text) =>

@@ -43,6 +43,18 @@ public interface IInventoryModule
     Task<IReadOnlyList<ReplenishmentProposal>> ProposeReplenishmentAsync(CancellationToken ct);
 }
 
+/// <summary>
+/// Receipts another module expects but has not made into stock moves yet, such as the backorders of approved purchase
+/// orders. Available-to-promise and the reorder rules' forecast count them as scheduled receipts.
+/// </summary>
+public interface IScheduledSupply
+{
+    /// <summary>What is expected of the product in the warehouse (all warehouses when null), by date.</summary>
+    Task<IReadOnlyList<ScheduledReceipt>> ExpectedAsync(Guid productId, Guid? warehouseId, CancellationToken ct);
+}
+
+public sealed record ScheduledReceipt(Guid WarehouseId, DateOnly Date, decimal Quantity, string Reference);
+
 /// <summary>The business document a move was made for, e.g. <c>("purchase_order", id, lineId)</c>.</summary>
 public sealed record SourceDocument(string Type, Guid Id, Guid? LineId = null);
 

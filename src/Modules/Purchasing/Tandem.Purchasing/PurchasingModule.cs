@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tandem.Accounting.Contracts;
+using Tandem.Inventory.Contracts;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
@@ -54,6 +55,7 @@ public sealed class PurchasingModule : ITandemModule
         services.AddScoped<ProposalHandler>();
         services.AddScoped<MatchingHandler>();
         services.AddScoped<IBillMatcher, BillMatcher>();
+        services.AddScoped<IScheduledSupply, OrderSupply>();
         services.AddScoped<IPartyReferenceHolder, PurchasingPartyReferences>();
         services.AddScoped<IPurchasingModule, PurchasingFacade>();
     }

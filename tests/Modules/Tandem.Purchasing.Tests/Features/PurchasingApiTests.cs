@@ -256,11 +256,29 @@ public abstract class PurchasingApiTests(TandemServer server)
         // The expected date is the order date plus the product's lead time, kept by Inventory.
         Assert.Equal(today.AddDays(12).ToString("yyyy-MM-dd"), draft.GetProperty("expectedDate").GetString());
 
-        // A reorder rule 150/300 with nothing in stock or on order proposes 300 (forecast 0 − the draft is not an open move yet); 300 ≥ 100: 1.95 wins.
+        // A reorder rule 150/300 with nothing in stock proposes 300: a draft is only a request for quotation and not counted.
+        // 300 ≥ 100: the volume price 1.95 wins.
         Assert.Equal(HttpStatusCode.OK, (await buyer.Http.PutAsJsonAsync("/api/v1/inventory/reorder-rules", new { productId = tube, warehouseId = buyer.WarehouseId, min = 150, max = 300 }, Ct)).StatusCode);
         var proposal = Assert.Single((await buyer.GetAsync("/api/v1/purchasing/proposals")).EnumerateArray());
-        Assert.Equal((300m, buyer.SupplierId, 1.95m), (proposal.GetProperty("quantity").GetDecimal(), proposal.GetProperty("supplierId").GetGuid(), Amount(proposal.GetProperty("unitPrice"))));
+        Assert.Equal((0m, 300m, buyer.SupplierId, 1.95m), (proposal.GetProperty("forecast").GetDecimal(), proposal.GetProperty("quantity").GetDecimal(),
+            proposal.GetProperty("supplierId").GetGuid(), Amount(proposal.GetProperty("unitPrice"))));
         Assert.Equal(today.AddDays(12).ToString("yyyy-MM-dd"), proposal.GetProperty("expectedDate").GetString());
+
+        // Once confirmed (120.00, under the default threshold 5,000: approved) the 60 on order count: forecast 60, propose 300 − 60 = 240.
+        var confirmed = await buyer.PostAsync($"/api/v1/purchasing/orders/{draft.Id()}/confirm", null, HttpStatusCode.OK);
+        Assert.Equal("approved", confirmed.GetProperty("status").GetString());
+        proposal = Assert.Single((await buyer.GetAsync("/api/v1/purchasing/proposals")).EnumerateArray());
+        Assert.Equal((60m, 240m), (proposal.GetProperty("forecast").GetDecimal(), proposal.GetProperty("quantity").GetDecimal()));
+        // Available to promise sees the order's 60 on its expected date, after the lead time.
+        var atp = await buyer.GetAsync($"/api/v1/inventory/atp?product={tube}&quantity=50&warehouse={buyer.WarehouseId}");
+        Assert.Equal(("scheduled", today.AddDays(12).ToString("yyyy-MM-dd")), (atp.GetProperty("basis").GetString(), atp.GetProperty("date").GetString()));
+        Assert.Equal(confirmed.GetProperty("number").GetString(), atp.GetProperty("timeline")[1].GetProperty("reference").GetString());
+
+        // Receiving 20 leaves 40 expected: forecast 20 on hand + 40 = 60 still.
+        await buyer.ReceiveAsync(confirmed, new { orderLineId = confirmed.Line(1).Id(), quantity = 20 });
+        proposal = Assert.Single((await buyer.GetAsync("/api/v1/purchasing/proposals")).EnumerateArray());
+        Assert.Equal(60m, proposal.GetProperty("forecast").GetDecimal());
+        await buyer.AssertConsistentAsync();
     }
 
     [Fact]

@@ -66,6 +66,12 @@ public sealed class PurchasingJourney(SqliteServer server, Chromium chromium) : 
             await Expect(page.Locator("#order-line-1-backorder")).ToHaveTextAsync("20");
             await Expect(page.Locator("#order-line-2-backorder")).ToHaveTextAsync("0");
             await Expect(page.Locator("#order-backorder")).ToHaveTextAsync("20");
+
+            // The buyer's other screens: what the reorder rules propose, and the bills on hold.
+            await session.GoAsync("/purchasing/proposals");
+            await Expect(page.Locator("#proposals")).ToBeVisibleAsync();
+            await session.GoAsync("/purchasing/matching");
+            await Expect(page.Locator("#matching-exceptions")).ToContainTextAsync("No bill is on hold");
         }
 
         var lot = (await worker.GetFromJsonAsync<JsonElement>($"/api/v1/inventory/lots?product={Product("TUBE-700C")}&number=T-PO-JOURNEY", ct)).EnumerateArray().Single();

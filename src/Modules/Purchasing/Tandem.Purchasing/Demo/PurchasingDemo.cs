@@ -13,7 +13,8 @@ namespace Tandem.Purchasing.Demo;
 /// <summary>
 /// The demo company's purchasing: two suppliers with price lists (volume breaks, one price that has expired), an
 /// approval threshold of 5,000, and open orders in every state (a draft, one waiting for approval, one approved,
-/// one partly received with a lot of inner tubes), made through the same handlers users go through.
+/// one partly received with two serial-numbered bikes), made through the same handlers users go through. The inner
+/// tubes are left below their reorder rule's minimum, so the proposals screen has something to propose.
 /// </summary>
 internal static class PurchasingDemo
 {
@@ -68,11 +69,11 @@ internal static class PurchasingDemo
         Check(await orders.ConfirmAsync(big.Id, ct), "order to approve");
         var approved = await Draft(litware, (helmet, 12));
         Check(await orders.ConfirmAsync(approved.Id, ct), "approved order");
-        var partial = await Draft(fabrikam, (tube, 200), (chain, 20));
+        var partial = await Draft(fabrikam, (bike, 4), (chain, 20));
         var confirmed = Check(await orders.ConfirmAsync(partial.Id, ct), "partly received order");
-        var tubeLine = confirmed.Lines.Single(l => l.ProductId == tube);
+        var bikeLine = confirmed.Lines.Single(l => l.ProductId == bike);
         Check(await receipts.ReceiveAsync(partial.Id, new ReceiveInput(today.AddDays(-1), "First delivery",
-            [new ReceiveLineInput(tubeLine.Id, 120, [new LotEntry("T-2410", Quantity: 120, ExpiryDate: today.AddYears(3))])]), ct), "receipt");
+            [new ReceiveLineInput(bikeLine.Id, 2, [new LotEntry(Serial: "RD200-0101"), new LotEntry(Serial: "RD200-0102")])]), ct), "receipt");
     }
 
     private static T Check<T>(Result<T> result, string what) =>

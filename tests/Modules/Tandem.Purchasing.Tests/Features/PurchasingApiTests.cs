@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tandem.Purchasing.Contracts;
 using Tandem.Testing;
 
 namespace Tandem.Purchasing.Tests.Features;
@@ -41,6 +43,11 @@ public abstract class PurchasingApiTests(TandemServer server)
         Assert.Equal((10m, 0m), (after.Line(2).GetProperty("received").GetDecimal(), after.Line(2).GetProperty("backorder").GetDecimal()));
         Assert.Equal(40m, after.GetProperty("backorder").GetDecimal());
         Assert.Single(after.GetProperty("receipts").EnumerateArray());
+        await using (var scope = server.ScopeFor(buyer.CompanyId))
+        {
+            var summary = await scope.ServiceProvider.GetRequiredService<IPurchasingModule>().FindOrderAsync(order.Id(), Ct);
+            Assert.Equal([(100m, 60m, 40m), (10m, 10m, 0m)], summary!.Lines.Select(l => (l.Ordered, l.Received, l.Backorder)));
+        }
 
         // The lots came from the supplier through the order; stock valued at the order's prices: 60 × 2.00 + 10 × 40.00 = 520.00.
         var lot = Assert.Single((await buyer.GetAsync($"/api/v1/inventory/lots?product={tube}&number=L-1")).EnumerateArray());

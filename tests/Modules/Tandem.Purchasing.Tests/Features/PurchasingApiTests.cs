@@ -124,6 +124,42 @@ public abstract class PurchasingApiTests(TandemServer server)
     }
 
     [Fact]
+    public async Task Parallel_receipts_never_receive_more_than_the_tolerance_allows()
+    {
+        var buyer = await PurchasingClient.NewCompanyAsync(server);
+        var helmet = await buyer.ProductAsync("HELM-P");
+        await buyer.SettingsAsync(threshold: 0m, overReceipt: 0m);
+        var order = await buyer.OrderAsync((helmet, 10, 3m));
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 8; i++)
+        {
+            var (email, password) = await server.CreateUserAsync(["warehouse"], buyer.CompanyId);
+            clients.Add(await server.ClientFor(email, password));
+        }
+        using var start = new SemaphoreSlim(0);
+        var attempts = clients.Select(async http =>
+        {
+            await start.WaitAsync(Ct);
+            var response = await http.PostAsJsonAsync($"/api/v1/purchasing/orders/{order.Id()}/receipts",
+                new { date = PurchasingClient.Date, lines = new[] { new { orderLineId = order.Line(1).Id(), quantity = 2 } } }, Ct);
+            return (response.StatusCode, await PurchasingClient.CodeOf(response));
+        }).ToList();
+        start.Release(clients.Count);
+        var results = await Task.WhenAll(attempts);
+
+        // 8 clients × 2 against 10 ordered: at most 5 get through; the others are refused as over-receipt or as a lost race.
+        var accepted = results.Count(r => r.StatusCode == HttpStatusCode.Created);
+        Assert.InRange(accepted, 1, 5);
+        Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Contains(r.Item2, new[] { "over_receipt", "version_mismatch" }));
+        var after = await buyer.OrderByIdAsync(order.Id());
+        Assert.Equal(2m * accepted, after.Line(1).GetProperty("received").GetDecimal());
+        var level = Assert.Single((await buyer.GetAsync($"/api/v1/inventory/stock/levels?product={helmet}")).EnumerateArray());
+        Assert.Equal(2m * accepted, level.GetProperty("onHand").GetDecimal());
+        Assert.Equal(accepted, (await buyer.GetAsync($"/api/v1/purchasing/receipts?order={order.Id()}")).GetArrayLength());
+        await buyer.AssertConsistentAsync();
+    }
+
+    [Fact]
     public async Task A_receipt_against_a_closed_or_cancelled_order_is_409_and_writes_nothing()
     {
         var buyer = await PurchasingClient.NewCompanyAsync(server);

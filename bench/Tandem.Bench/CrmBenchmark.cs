@@ -52,6 +52,7 @@ internal static class CrmBenchmark
         };
 
         var results = new List<(string Workload, string Who, List<double> Times)>();
+        var slowest = new List<(string Who, List<(string Query, double Median)> Queries)>();
         foreach (var (who, client) in users)
         {
             results.Add(("pipeline board, first page (20 per stage)", who,
@@ -68,10 +69,20 @@ internal static class CrmBenchmark
                     Bench.GetAsync(client, $"/api/v1/crm/accounts/{id}/timeline"));
             })));
 
-            results.Add(("search, 20 hits", who, await Bench.TimesAsync(runs, i =>
-                Bench.GetAsync(client, "/api/v1/search?limit=20&q=" + Uri.EscapeDataString(Queries[(i + Queries.Length) % Queries.Length])))));
+            var byQuery = new Dictionary<string, List<double>>();
+            results.Add(("search, 20 hits", who, await Bench.TimesAsync(runs, async i =>
+            {
+                var q = Queries[(i + Queries.Length) % Queries.Length];
+                var watch = Stopwatch.StartNew();
+                await Bench.GetAsync(client, "/api/v1/search?limit=20&q=" + Uri.EscapeDataString(q));
+                if (i >= 0)
+                    (byQuery.TryGetValue(q, out var list) ? list : byQuery[q] = []).Add(watch.Elapsed.TotalMilliseconds);
+            })));
+            slowest.Add((who, byQuery.Select(p => (p.Key, Median: p.Value.Order().ElementAt(p.Value.Count / 2))).OrderByDescending(p => p.Median).Take(5).ToList()));
         }
 
+        foreach (var (who, queries) in slowest)
+            Console.WriteLine($"slowest searches for the {who}: {string.Join(", ", queries.Select(q => $"'{q.Query}' {q.Median:F1} ms"))}");
         Console.WriteLine();
         Console.WriteLine($"CRM: {customers:N0} accounts, {opportunities:N0} opportunities, {activities:N0} activities and notes, loaded in {load.Elapsed.TotalSeconds:F0} s; {runs} runs each");
         Console.WriteLine("| workload | user | p50 (ms) | p95 (ms) | p99 (ms) |");

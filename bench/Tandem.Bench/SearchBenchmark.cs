@@ -89,15 +89,13 @@ internal static class SearchBenchmark
     {
         await using var pg = new NpgsqlConnection(server.ConnectionString);
         await pg.OpenAsync();
-        foreach (var q in new[] { vocabulary.Surnames[0] + ":*", vocabulary.ProductWords[0] + ":*", Prefix(vocabulary.Surnames[1]) + ":*" })
+        foreach (var q in new[] { vocabulary.Surnames[0], vocabulary.ProductWords[0], Prefix(vocabulary.Surnames[1]) + ":*" })
         {
             await using var explain = new NpgsqlCommand(
-                "EXPLAIN (ANALYZE, BUFFERS) " + Tandem.Platform.Search.GlobalSearch.PostgresQuery("@t0") , pg);
+                "EXPLAIN (ANALYZE, BUFFERS) " + Tandem.Platform.Search.GlobalSearch.PostgresRanking("@t0"), pg);
             explain.Parameters.AddWithValue("q", q);
             explain.Parameters.AddWithValue("company", server.CompanyId);
             explain.Parameters.AddWithValue("t0", "party");
-            explain.Parameters.AddWithValue("take", 40);
-            explain.Parameters.AddWithValue("skip", 0);
             Console.WriteLine($"--- {q}");
             await using var reader = await explain.ExecuteReaderAsync();
             while (await reader.ReadAsync())

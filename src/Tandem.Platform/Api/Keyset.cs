@@ -162,7 +162,7 @@ public static class Keyset
 }
 
 /// <summary>An opaque cursor: base64url of the sort name, the last row's key and its id.</summary>
-internal static class Cursor
+public static class Cursor
 {
     public static string Write<TKey>(TKey key, Guid id, string sort)
     {

@@ -24,10 +24,9 @@ public sealed partial class GlobalSearch(DbSession session, ICompanyContext comp
     public const int MaxLimit = 50;
     public const int MaxQueryLength = 200;
     private const int MaxWords = 8;
-    private const int MaxRounds = 5;
 
     /// <summary>
-    /// On PostgreSQL, how many matching rows are ranked. Ranking reads every candidate's tsvector, so a common
+    /// How many matching rows are ranked. On PostgreSQL ranking reads every candidate's tsvector, so a common
     /// word in a million notes would cost hundreds of milliseconds; beyond this many matches the results are
     /// the best of a bounded set, and a second word narrows them as users expect.
     /// </summary>
@@ -58,97 +57,152 @@ public sealed partial class GlobalSearch(DbSession session, ICompanyContext comp
         if (allowed.Count == 0)
             return new SearchResults(query, []);
 
-        // Ranked candidates are fetched in batches and filtered by each source's visibility, until the page
-        // is full or the matches run out; a rep whose colleagues own most matches still gets a full page.
+        // Whole words first: an exact term reads one posting list, and GIN skips through a common word's list when a
+        // rarer word is beside it. Prefixes ("jan smi") only when the whole words matched fewer records than are
+        // ranked and did not fill the page, because a short prefix of a common word ("the") unions the lists of
+        // every word it begins.
         var hits = new List<SearchHit>(take);
-        var batch = Math.Max(take * 2, 40);
-        for (var round = 0; round < MaxRounds && hits.Count < take; round++)
+        var seen = new HashSet<Guid>();
+        foreach (var prefix in new[] { false, true })
         {
-            var candidates = await CandidatesAsync(words, allowed, batch, round * batch, ct);
-            var visible = new Dictionary<string, IReadOnlySet<Guid>>(StringComparer.Ordinal);
-            foreach (var group in candidates.GroupBy(c => c.Type))
-                visible[group.Key] = await known[group.Key].VisibleAsync(group.Select(c => c.Id).ToList(), ct);
-            foreach (var candidate in candidates)
-            {
-                if (hits.Count == take)
-                    break;
-                if (visible[candidate.Type].Contains(candidate.Id))
-                    hits.Add(ToHit(candidate, known[candidate.Type].Label));
-            }
-            if (candidates.Count < batch)
+            var ranked = await RankedAsync(Match(words, prefix), allowed, ct);
+            var picked = await VisibleAsync(ranked.Where(r => seen.Add(r.Id)).ToList(), known, take - hits.Count, ct);
+            var details = await DetailsAsync(Match(words, prefix), picked, ct);
+            hits.AddRange(picked.Where(details.ContainsKey).Select(r => ToHit(details[r], known[r.Type].Label)));
+            if (hits.Count == take || ranked.Count == RankingWindow)
                 break;
         }
         return new SearchResults(query, hits);
+    }
+
+    /// <summary>
+    /// The first <paramref name="take"/> candidates the user may see, in rank order. Each source is asked about a
+    /// slice of the candidates at a time: a small one first, then one sized by the share the user saw in it, so a
+    /// user who sees most records asks once and a rep who sees only their own usually twice.
+    /// </summary>
+    private static async Task<List<Ranked>> VisibleAsync(List<Ranked> ranked, Dictionary<string, ISearchSource> sources, int take, CancellationToken ct)
+    {
+        var picked = new List<Ranked>(take);
+        var start = 0;
+        var slice = Math.Max(take * 2, 40);
+        while (start < ranked.Count && picked.Count < take)
+        {
+            if (start > 0)
+                slice = Math.Max(slice * 2, (take - picked.Count) * 3 * start / Math.Max(picked.Count, 1) / 2);
+            var candidates = ranked.Skip(start).Take(slice).ToList();
+            start += candidates.Count;
+            var visible = new Dictionary<string, IReadOnlySet<Guid>>(StringComparer.Ordinal);
+            foreach (var group in candidates.GroupBy(r => r.Type))
+                visible[group.Key] = await sources[group.Key].VisibleAsync(group.Select(r => r.Id).ToList(), ct);
+            picked.AddRange(candidates.Where(r => visible[r.Type].Contains(r.Id)).Take(take - picked.Count));
+        }
+        return picked;
     }
 
     /// <summary>Letters and digits only: nothing a user types can change the query's syntax.</summary>
     internal static IReadOnlyList<string> Words(string query) =>
         WordPattern().Matches(query).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length <= 64).Distinct().Take(MaxWords).ToList();
 
-    private async Task<List<Candidate>> CandidatesAsync(IReadOnlyList<string> words, IReadOnlyList<string> types, int take, int skip, CancellationToken ct)
+    private string Match(IReadOnlyList<string> words, bool prefix) =>
+        session.Provider == DatabaseProvider.Postgres
+            ? string.Join(" & ", words.Select(w => prefix ? w + ":*" : w))
+            : string.Join(" ", words.Select(w => prefix ? $"\"{w}\"*" : $"\"{w}\""));
+
+    /// <summary>The best matches, best first: type and id only, so the ranking reads no wide column.</summary>
+    private async Task<List<Ranked>> RankedAsync(string match, IReadOnlyList<string> types, CancellationToken ct)
     {
-        var postgres = session.Provider == DatabaseProvider.Postgres;
         var typeParameters = string.Join(", ", types.Select((_, i) => $"@t{i}"));
-        var sql = postgres
-            ? PostgresQuery(typeParameters)
+        var sql = session.Provider == DatabaseProvider.Postgres
+            ? PostgresRanking(typeParameters)
+            : $"""
+                SELECT d.type, d.record_id
+                FROM search_documents_fts JOIN search_documents d ON d.seq = search_documents_fts.rowid
+                WHERE search_documents_fts MATCH @q AND d.company_id = @company AND d.type IN ({typeParameters})
+                ORDER BY bm25(search_documents_fts, 10.0, 4.0, 1.0), d.record_id
+                LIMIT {RankingWindow}
+                """;
+        var ranked = new List<Ranked>();
+        await ReadAsync(sql, command =>
+        {
+            command.With(session.Provider, "@q", match).With(session.Provider, "@company", company.CompanyId);
+            for (var i = 0; i < types.Count; i++)
+                command.With(session.Provider, $"@t{i}", types[i]);
+        }, reader => ranked.Add(new Ranked(reader.GetString(0), ReadGuid(reader, 1))), ct);
+        return ranked;
+    }
+
+    /// <summary>Title, link and the highlighted passage of the page's rows only.</summary>
+    private async Task<Dictionary<Ranked, Candidate>> DetailsAsync(string match, IReadOnlyList<Ranked> picked, CancellationToken ct)
+    {
+        var details = new Dictionary<Ranked, Candidate>();
+        if (picked.Count == 0)
+            return details;
+        var idParameters = string.Join(", ", picked.Select((_, i) => $"@i{i}"));
+        var types = picked.Select(r => r.Type).Distinct().ToList();
+        // The type as well as the id, so PostgreSQL probes the key (company, type, id) rather than reading the company's whole index.
+        var typeParameters = string.Join(", ", types.Select((_, i) => $"@t{i}"));
+        var sql = session.Provider == DatabaseProvider.Postgres
+            ? $"""
+                SELECT d.type, d.record_id, d.title, d.subtitle, d.url,
+                       ts_headline('simple', coalesce(d.body, d.subtitle, d.title), to_tsquery('simple', @q),
+                                   'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1')
+                FROM search.documents d
+                WHERE d.company_id = @company AND d.type IN ({typeParameters}) AND d.record_id IN ({idParameters})
+                """
             : $"""
                 SELECT d.type, d.record_id, d.title, d.subtitle, d.url,
                        snippet(search_documents_fts, -1, char(2), char(3), '…', 16)
                 FROM search_documents_fts JOIN search_documents d ON d.seq = search_documents_fts.rowid
-                WHERE search_documents_fts MATCH @q AND d.company_id = @company AND d.type IN ({typeParameters})
-                ORDER BY bm25(search_documents_fts, 10.0, 4.0, 1.0), d.record_id
-                LIMIT @take OFFSET @skip
+                WHERE search_documents_fts MATCH @q AND d.company_id = @company AND d.type IN ({typeParameters}) AND d.record_id IN ({idParameters})
                 """;
-        var match = postgres
-            ? string.Join(" & ", words.Select(w => w + ":*"))
-            : string.Join(" ", words.Select(w => $"\"{w}\"*"));
-
-        await using var unit = await session.BeginAsync(ct);
-        await using var command = PlatformSql.Command(session.Connection, session.Transaction, sql)
-            .With(session.Provider, "@q", match)
-            .With(session.Provider, "@company", company.CompanyId)
-            .With(session.Provider, "@take", take)
-            .With(session.Provider, "@skip", skip);
-        for (var i = 0; i < types.Count; i++)
-            command.With(session.Provider, $"@t{i}", types[i]);
-        var candidates = new List<Candidate>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        await ReadAsync(sql, command =>
         {
+            command.With(session.Provider, "@q", match).With(session.Provider, "@company", company.CompanyId);
+            for (var i = 0; i < picked.Count; i++)
+                command.With(session.Provider, $"@i{i}", picked[i].Id);
+            for (var i = 0; i < types.Count; i++)
+                command.With(session.Provider, $"@t{i}", types[i]);
+        }, reader =>
+        {
+            var candidate = Read(reader);
+            details[new Ranked(candidate.Type, candidate.Id)] = candidate;
+        }, ct);
+        return details;
+    }
+
+    private async Task ReadAsync(string sql, Action<DbCommand> parameters, Action<DbDataReader> row, CancellationToken ct)
+    {
+        await using var unit = await session.BeginAsync(ct);
+        await using (var command = PlatformSql.Command(session.Connection, session.Transaction, sql))
+        {
+            parameters(command);
+            await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
-                candidates.Add(Read(reader));
+                row(reader);
         }
         await unit.CommitAsync(ct);
-        return candidates;
     }
 
     /// <summary>
-    /// Ranks a bounded window of matches, then reads title, links and headline for the page's rows only:
-    /// the wide columns of the other matches are never fetched.
+    /// Ranks a bounded window of matches (see <see cref="RankingWindow"/>); the window's rows are found through the
+    /// GIN index and only their tsvectors are read.
     /// </summary>
-    internal static string PostgresQuery(string typeParameters) => $"""
-        WITH query AS (SELECT to_tsquery('simple', @q) AS q),
-        window_rows AS (
-            SELECT d.type, d.record_id, d.terms
-            FROM search.documents d, query
-            WHERE d.company_id = @company AND d.type IN ({typeParameters}) AND d.terms @@ query.q
-            LIMIT {RankingWindow}),
-        page AS (
-            SELECT w.type, w.record_id, ts_rank_cd(w.terms, query.q) AS rank
-            FROM window_rows w, query
-            ORDER BY rank DESC, w.record_id
-            LIMIT @take OFFSET @skip)
-        SELECT d.type, d.record_id, d.title, d.subtitle, d.url,
-               ts_headline('simple', coalesce(d.body, d.subtitle, d.title), query.q,
-                           'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1')
-        FROM page p
-        JOIN search.documents d ON d.company_id = @company AND d.type = p.type AND d.record_id = p.record_id
-        CROSS JOIN query
-        ORDER BY p.rank DESC, p.record_id
+    internal static string PostgresRanking(string typeParameters) => $"""
+        WITH query AS (SELECT to_tsquery('simple', @q) AS q)
+        SELECT w.type, w.record_id
+        FROM (SELECT d.type, d.record_id, d.terms
+              FROM search.documents d, query
+              WHERE d.company_id = @company AND d.type IN ({typeParameters}) AND d.terms @@ query.q
+              LIMIT {RankingWindow}) w, query
+        ORDER BY ts_rank_cd(w.terms, query.q) DESC, w.record_id
         """;
+
+    private static Guid ReadGuid(DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) is Guid id ? id : Guid.Parse(reader.GetString(ordinal));
 
     private static Candidate Read(DbDataReader reader) => new(
         reader.GetString(0),
-        reader.GetValue(1) is Guid id ? id : Guid.Parse(reader.GetString(1)),
+        ReadGuid(reader, 1),
         reader.GetString(2),
         reader.IsDBNull(3) ? null : reader.GetString(3),
         reader.GetString(4),
@@ -166,6 +220,8 @@ public sealed partial class GlobalSearch(DbSession session, ICompanyContext comp
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
+
+    private sealed record Ranked(string Type, Guid Id);
 
     private sealed record Candidate(string Type, Guid Id, string Title, string? Subtitle, string Url, string? Snippet);
 }

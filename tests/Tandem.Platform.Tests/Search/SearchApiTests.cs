@@ -69,6 +69,22 @@ public abstract class SearchApiTests(TandemServer server)
     }
 
     [Fact]
+    public async Task Records_with_the_whole_word_come_before_records_where_a_word_only_begins_with_it()
+    {
+        var word = Unique("heron");
+        // The longer word is in the title, which would outrank a body match; the whole word still comes first.
+        var longer = Guid.CreateVersion7();
+        var whole = Guid.CreateVersion7();
+        await Index(new SearchDocument(MemoSource.TypeName, longer, $"{word}ry visit", null, null, "/memos/longer"));
+        await Index(new SearchDocument(MemoSource.TypeName, whole, "Weekly call", null, $"We talked about the {word} account.", "/memos/whole"));
+
+        var hits = await Search(await server.AdminClient(), word);
+        Assert.Equal([whole.ToString(), longer.ToString()], hits.Select(h => h.GetProperty("id").GetString()));
+        // When the whole words fill the page, the prefix matches are not read.
+        Assert.Equal([whole.ToString()], (await Search(await server.AdminClient(), word, "&limit=1")).Select(h => h.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task Records_the_source_hides_are_left_out_and_the_page_still_fills_from_later_matches()
     {
         var word = Unique("ibex");

@@ -197,6 +197,50 @@ public abstract class ReceivablesApiTests(TandemServer server)
     }
 
     [Fact]
+    public async Task Aged_receivables_page_the_customers_largest_balance_first_with_totals_over_all_and_export_every_row()
+    {
+        var ledger = await LedgerClient.NewCompanyAsync(server);
+        // Three customers owing 300.00, 200.00 and 100.00, each on one invoice due on 10 Jan.
+        var owed = new Dictionary<Guid, decimal>();
+        foreach (var (name, amount) in new[] { ("Small Owing", 100m), ("Large Owing", 300m), ("Middle Owing", 200m) })
+        {
+            var customer = await PartyAsync(ledger, name);
+            owed[customer] = amount;
+            await Ok(await InvoiceAsync(ledger, "customerInvoice", customer, "2025-01-10", "EUR",
+                [new { description = "Service", quantity = 1m, unitPrice = amount, accountId = ledger.Account("4100") }]));
+        }
+
+        // Two per page: 300.00 and 200.00 first, then 100.00; the totals are 600.00 (all 61–90 days overdue on 20 Mar) on both pages.
+        var first = await ledger.GetAsync("/api/v1/accounting/reports/aged-receivables?date=2025-03-20&limit=2");
+        Assert.Equal(3, first.GetProperty("parties").GetInt32());
+        Assert.Equal([300m, 200m], first.GetProperty("rows").EnumerateArray().Select(r => Amount(r.GetProperty("total"))));
+        Assert.Equal("Large Owing", first.GetProperty("rows")[0].GetProperty("partyName").GetString());
+        Assert.Equal(600m, Amount(first.GetProperty("totals").GetProperty("days61To90")));
+        var after = first.GetProperty("nextCursor").GetString();
+        var second = await ledger.GetAsync($"/api/v1/accounting/reports/aged-receivables?date=2025-03-20&limit=2&after={after}");
+        Assert.Equal([100m], second.GetProperty("rows").EnumerateArray().Select(r => Amount(r.GetProperty("total"))));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+        Assert.Equal(600m, Amount(second.GetProperty("totals").GetProperty("total")));
+
+        // The export holds every customer, largest first.
+        var csv = await ledger.Http.GetStringAsync("/api/v1/accounting/reports/aged-receivables?date=2025-03-20&format=csv");
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("party,partyId,notDue,days1To30,days31To60,days61To90,over90,total", lines[0]);
+        Assert.Equal(["Large Owing", "Middle Owing", "Small Owing"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.EndsWith(",0.00,0.00,0.00,300.00,0.00,300.00", lines[1]);
+        var xlsx = await ledger.Http.GetAsync("/api/v1/accounting/reports/aged-payables?format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+
+        foreach (var (query, field) in new[] { ("limit=0", "limit"), ("limit=1001", "limit"), ("after=not-a-cursor", "after"), ("format=pdf", "format"), ("date=1700-01-01", "date") })
+        {
+            var response = await ledger.Http.GetAsync($"/api/v1/accounting/reports/aged-receivables?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_foreign_currency_invoice_paid_at_another_rate_realises_the_difference()
     {
         var ledger = await LedgerClient.NewCompanyAsync(server);

@@ -90,7 +90,7 @@ internal static class ReportEndpoints
     {
         null or "" or "json" => Results.Ok(report),
         "csv" => Results.File(Encoding.UTF8.GetBytes(csv()), "text/csv; charset=utf-8", $"{name}.csv"),
-        "xlsx" => Results.File(Xlsx.FromCsv(csv(), name), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
+        "xlsx" => Results.File(Xlsx.FromCsv(csv(), name), Xlsx.ContentType, $"{name}.xlsx"),
         _ => Problems.From(Error.Validation("format", "json, csv or xlsx.")),
     };
 }
@@ -98,7 +98,13 @@ internal static class ReportEndpoints
 /// <summary>The same table as the CSV export, as an Excel workbook with amounts as numbers.</summary>
 internal static class Xlsx
 {
-    private static readonly HashSet<string> AmountColumns = new(StringComparer.Ordinal) { "opening", "debit", "credit", "closing", "comparison", "amount", "budget", "balance" };
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static readonly HashSet<string> AmountColumns = new(StringComparer.Ordinal)
+    {
+        "opening", "debit", "credit", "closing", "comparison", "amount", "budget", "balance",
+        "notDue", "days1To30", "days31To60", "days61To90", "over90", "total",
+    };
 
     public static byte[] FromCsv(string csv, string sheet)
     {

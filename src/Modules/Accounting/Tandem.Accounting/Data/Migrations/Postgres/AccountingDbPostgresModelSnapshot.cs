@@ -801,6 +801,12 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                     b.HasIndex("CompanyId", "IsReceivable", "PartyId", "DueDate")
                         .HasDatabaseName("ix_open_item_company_id_is_receivable_party_id_due_date");
 
+                    b.HasIndex(new[] { "CompanyId", "IsReceivable", "PartyId" }, "ix_open_item_open")
+                        .HasDatabaseName("ix_open_item_open")
+                        .HasFilter("open_amount <> 0");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CompanyId", "IsReceivable", "PartyId" }, "ix_open_item_open"), new[] { "DueDate", "Date", "OpenCompanyAmount" });
+
                     b.ToTable("open_item", "accounting");
                 });
 

@@ -8,6 +8,7 @@ using Tandem.Catalog;
 using Tandem.Crm;
 using Tandem.Inventory;
 using Tandem.Parties;
+using Tandem.Purchasing;
 using Tandem.Platform;
 using Tandem.Platform.Api;
 using Tandem.Platform.Identity;
@@ -28,7 +29,7 @@ public static class TandemApp
 
     /// <summary>The modules this server runs, in the order their menus and migrations come.</summary>
     public static IReadOnlyList<ITandemModule> CreateModules() =>
-        [new PartiesModule(), new CatalogModule(), new CrmModule(), new AccountingModule(), new InventoryModule(), new Web.PlatformUiModule()];
+        [new PartiesModule(), new CatalogModule(), new CrmModule(), new AccountingModule(), new InventoryModule(), new PurchasingModule(), new Web.PlatformUiModule()];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {

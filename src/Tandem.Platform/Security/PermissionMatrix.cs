@@ -21,15 +21,23 @@ public static class PermissionMatrix
         [Roles.Accountant] =
         [
             "parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
-            "accounting.read", "accounting.write", "accounting.post", "inventory.read",
+            "accounting.read", "accounting.write", "accounting.post", "inventory.read", "purchasing.read",
         ],
         [Roles.FinanceManager] =
         [
             "parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
-            "accounting.read", "accounting.write", "accounting.post", "accounting.close", "accounting.manage", "inventory.read",
+            "accounting.read", "accounting.write", "accounting.post", "accounting.close", "accounting.manage", "inventory.read", "purchasing.read",
         ],
-        [Roles.Warehouse] = ["parties.read", "catalog.read", PlatformPermissions.ReadCustomFields, "inventory.read", "inventory.operate", "inventory.manage"],
-        [Roles.Purchasing] = ["parties.read", "parties.write", "catalog.read", "catalog.write", PlatformPermissions.ReadCustomFields, "inventory.read"],
+        [Roles.Warehouse] =
+        [
+            "parties.read", "catalog.read", PlatformPermissions.ReadCustomFields, "inventory.read", "inventory.operate", "inventory.manage",
+            "purchasing.read",
+        ],
+        [Roles.Purchasing] =
+        [
+            "parties.read", "parties.write", "catalog.read", "catalog.write", PlatformPermissions.ReadCustomFields, "inventory.read",
+            "purchasing.read", "purchasing.operate", "purchasing.approve", "purchasing.manage",
+        ],
         [Roles.ProductionPlanner] = ["catalog.read", PlatformPermissions.ReadCustomFields, "inventory.read"],
         [Roles.HumanResources] = ["parties.read", PlatformPermissions.ReadCustomFields],
         [Roles.Executive] = ["*.read"],

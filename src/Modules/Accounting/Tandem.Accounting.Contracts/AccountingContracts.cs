@@ -95,3 +95,29 @@ public enum InstalmentKind
     Percent,
     Remainder,
 }
+
+/// <summary>
+/// Compares a vendor bill whose lines reference purchase order lines with what was ordered and received (three-way
+/// match). Accounting asks it, inside the saving or posting transaction, whenever such a bill is saved or posted; the
+/// module that owns purchase orders implements it. A bill on hold is not posted.
+/// </summary>
+public interface IBillMatcher
+{
+    /// <summary>
+    /// Matches the bill and records the outcome. With <paramref name="posting"/> the bill is being posted: when it is
+    /// not on hold, the billed quantities are recorded against the order lines in the same transaction.
+    /// <c>purchase_order_line_unknown</c> when a referenced line does not exist.
+    /// </summary>
+    Task<Result<BillMatchOutcome>> MatchAsync(BillToMatch bill, bool posting, CancellationToken ct);
+
+    /// <summary>The draft bill was deleted: its match record goes with it.</summary>
+    Task DiscardAsync(Guid billId, CancellationToken ct);
+}
+
+public sealed record BillToMatch(Guid BillId, Guid SupplierId, CurrencyCode Currency, DateOnly Date, IReadOnlyList<BillLineToMatch> Lines);
+
+/// <summary>One bill line that references an order line: the quantity and unit price billed, in the bill's currency.</summary>
+public sealed record BillLineToMatch(int LineNumber, Guid PurchaseOrderLineId, decimal Quantity, decimal UnitPrice);
+
+/// <summary><see cref="OnHold"/> with the <see cref="Reason"/> when the bill does not match within the company's tolerances and no one released it.</summary>
+public sealed record BillMatchOutcome(bool OnHold, string? Reason);

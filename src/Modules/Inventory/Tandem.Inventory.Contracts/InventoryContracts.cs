@@ -17,9 +17,43 @@ public interface IInventoryModule
     /// </summary>
     Task<Result<MoveSummary>> CreateDeliveryAsync(DeliveryRequest request, CancellationToken ct);
 
-    /// <summary>Creates a receipt into the warehouse's input, carrying the source document (a purchase order line).</summary>
+    /// <summary>
+    /// Creates a receipt into the warehouse's stock, carrying the source document (a purchase order line), inside the
+    /// caller's unit of work. With <see cref="ReceiptRequest.Done"/> it is completed at once with its lots or serials,
+    /// valued and posted to the ledger in the same transaction. On a refusal the caller rolls its unit of work back.
+    /// </summary>
     Task<Result<MoveSummary>> CreateReceiptAsync(ReceiptRequest request, CancellationToken ct);
+
+    /// <summary>
+    /// Sends received goods back to the supplier inside the caller's unit of work: a done move from the warehouse's stock
+    /// to the supplier location, valued out of stock like a delivery and posted against goods received not invoiced.
+    /// </summary>
+    Task<Result<MoveSummary>> ReturnToSupplierAsync(SupplierReturnRequest request, CancellationToken ct);
+
+    /// <summary>The warehouses of the company, by code.</summary>
+    Task<IReadOnlyList<WarehouseSummary>> ListWarehousesAsync(CancellationToken ct);
+
+    /// <summary>The warehouse of the company, or null.</summary>
+    Task<WarehouseSummary?> FindWarehouseAsync(Guid warehouseId, CancellationToken ct);
+
+    /// <summary>The product's preferred supplier, lead time and tracking: the one place these are kept.</summary>
+    Task<ProductSupply> GetSupplyAsync(Guid productId, CancellationToken ct);
+
+    /// <summary>What the reorder rules propose to buy now, with the lead time's expected date.</summary>
+    Task<IReadOnlyList<ReplenishmentProposal>> ProposeReplenishmentAsync(CancellationToken ct);
 }
+
+/// <summary>
+/// Receipts another module expects but has not made into stock moves yet, such as the backorders of approved purchase
+/// orders. Available-to-promise and the reorder rules' forecast count them as scheduled receipts.
+/// </summary>
+public interface IScheduledSupply
+{
+    /// <summary>What is expected of the product in the warehouse (all warehouses when null), by date.</summary>
+    Task<IReadOnlyList<ScheduledReceipt>> ExpectedAsync(Guid productId, Guid? warehouseId, CancellationToken ct);
+}
+
+public sealed record ScheduledReceipt(Guid WarehouseId, DateOnly Date, decimal Quantity, string Reference);
 
 /// <summary>The business document a move was made for, e.g. <c>("purchase_order", id, lineId)</c>.</summary>
 public sealed record SourceDocument(string Type, Guid Id, Guid? LineId = null);
@@ -36,9 +70,27 @@ public sealed record AtpStep(DateOnly Date, string Kind, decimal Change, decimal
 
 public sealed record DeliveryRequest(Guid ProductId, decimal Quantity, string? Unit, Guid WarehouseId, Guid? CustomerId, DateOnly? ScheduledDate, SourceDocument? Source);
 
-public sealed record ReceiptRequest(Guid ProductId, decimal Quantity, string? Unit, Guid WarehouseId, Guid? SupplierId, Money UnitCost, DateOnly? ScheduledDate, SourceDocument? Source);
+public sealed record ReceiptRequest(
+    Guid ProductId, decimal Quantity, string? Unit, Guid WarehouseId, Guid? SupplierId, Money UnitCost, DateOnly? ScheduledDate, SourceDocument? Source,
+    bool Done = false, IReadOnlyList<LotEntry>? Lots = null, string? Reference = null);
 
-public sealed record MoveSummary(Guid Id, string Number, string Kind, string Status, Guid ProductId, decimal Quantity);
+/// <summary>A lot (with its quantity, and expiry at receipt) or one serial number of a move being completed.</summary>
+public sealed record LotEntry(string? Lot = null, string? Serial = null, decimal? Quantity = null, DateOnly? ExpiryDate = null);
+
+public sealed record SupplierReturnRequest(
+    Guid ProductId, decimal Quantity, Guid WarehouseId, Guid? SupplierId, DateOnly? Date, SourceDocument? Source, IReadOnlyList<LotEntry>? Lots = null,
+    string? Reference = null);
+
+/// <summary><see cref="Value"/>: what the move added to (positive) or took from (negative) the stock value, in the company currency.</summary>
+public sealed record MoveSummary(Guid Id, string Number, string Kind, string Status, Guid ProductId, decimal Quantity, decimal Value = 0m);
+
+public sealed record WarehouseSummary(Guid Id, string Code, string Name, Guid StockLocationId);
+
+/// <summary><see cref="Tracking"/>: <c>none</c>, <c>lot</c> or <c>serial</c>.</summary>
+public sealed record ProductSupply(Guid ProductId, Guid? SupplierId, int LeadTimeDays, string Tracking);
+
+public sealed record ReplenishmentProposal(
+    Guid ProductId, Guid WarehouseId, decimal Min, decimal Max, decimal Forecast, decimal Quantity, Guid? SupplierId, int LeadTimeDays, DateOnly ExpectedDate);
 
 public static class InventoryPermissions
 {

@@ -79,7 +79,7 @@ public sealed class InventoryModule : ITandemModule
         await Demo.InventoryDemo.SeedAsync(services, ct);
 }
 
-internal sealed class InventoryFacade(CompanyMoney money, MoveHandler moves, PlanningHandler planning, StockQueries stock) : IInventoryModule
+internal sealed class InventoryFacade(CompanyMoney money, MoveHandler moves, PlanningHandler planning, StockQueries stock, InventoryDb db) : IInventoryModule
 {
     public async Task<Contracts.StockLevel> GetStockAsync(Guid productId, Guid? warehouseId, CancellationToken ct)
     {
@@ -102,12 +102,42 @@ internal sealed class InventoryFacade(CompanyMoney money, MoveHandler moves, Pla
         if (!cost.IsSuccess)
             return cost.Error!;
         var created = await moves.CreateAsync(new MoveInput("receipt", request.ProductId, request.Quantity, request.Unit, request.WarehouseId,
-            PartyId: request.SupplierId, UnitCost: cost.Value, ScheduledDate: request.ScheduledDate, Source: request.Source), ct);
+            PartyId: request.SupplierId, UnitCost: cost.Value, ScheduledDate: request.ScheduledDate, Source: request.Source, Reference: request.Reference,
+            Done: request.Done, Lines: Lines(request.Lots)), ct);
         return created.Map(Summary);
     }
 
+    public async Task<Result<MoveSummary>> ReturnToSupplierAsync(SupplierReturnRequest request, CancellationToken ct)
+    {
+        var created = await moves.CreateAsync(new MoveInput("return", request.ProductId, request.Quantity, null, request.WarehouseId,
+            PartyId: request.SupplierId, ScheduledDate: request.Date, Source: request.Source, Reference: request.Reference,
+            Done: true, Lines: Lines(request.Lots)), ct);
+        return created.Map(Summary);
+    }
+
+    public async Task<IReadOnlyList<WarehouseSummary>> ListWarehousesAsync(CancellationToken ct) =>
+        await db.Warehouses.AsNoTracking().OrderBy(w => w.Code).Select(w => new WarehouseSummary(w.Id, w.Code, w.Name, w.StockLocationId)).ToListAsync(ct);
+
+    public async Task<WarehouseSummary?> FindWarehouseAsync(Guid warehouseId, CancellationToken ct) =>
+        await db.Warehouses.AsNoTracking().Where(w => w.Id == warehouseId).Select(w => new WarehouseSummary(w.Id, w.Code, w.Name, w.StockLocationId)).SingleOrDefaultAsync(ct);
+
+    public async Task<ProductSupply> GetSupplyAsync(Guid productId, CancellationToken ct)
+    {
+        var own = await db.ProductSettings.AsNoTracking().Where(s => s.ProductId == productId)
+            .Select(s => new { s.SupplierId, s.LeadTimeDays, s.Tracking }).SingleOrDefaultAsync(ct);
+        return new ProductSupply(productId, own?.SupplierId, own?.LeadTimeDays ?? 0, (own?.Tracking ?? Tracking.None).ToString().ToLowerInvariant());
+    }
+
+    public async Task<IReadOnlyList<ReplenishmentProposal>> ProposeReplenishmentAsync(CancellationToken ct) =>
+        (await planning.ProposalsAsync(ct))
+            .Select(p => new ReplenishmentProposal(p.ProductId, p.WarehouseId, p.Min, p.Max, p.Forecast, p.Quantity, p.SupplierId, p.LeadTimeDays, p.ExpectedDate))
+            .ToList();
+
+    private static List<MoveLineInput>? Lines(IReadOnlyList<LotEntry>? lots) =>
+        lots?.Select(l => new MoveLineInput(l?.Lot, l?.Serial, l?.Quantity, l?.ExpiryDate)).ToList();
+
     private static MoveSummary Summary(StockMove m) =>
-        new(m.Id, m.Number, m.Kind.ToString().ToLowerInvariant(), m.Status.ToString().ToLowerInvariant(), m.ProductId, m.Quantity);
+        new(m.Id, m.Number, m.Kind.ToString().ToLowerInvariant(), m.Status.ToString().ToLowerInvariant(), m.ProductId, m.Quantity, m.Value);
 }
 
 /// <summary>After a party merge, moves, lots and product suppliers point to the survivor.</summary>

@@ -116,6 +116,7 @@ internal sealed class InvoiceLine : Entity
         UnitPrice = draft.UnitPrice;
         AccountId = draft.AccountId;
         TaxId = draft.TaxId;
+        PurchaseOrderLineId = draft.PurchaseOrderLineId;
         Base = draft.Base;
         TaxAmount = draft.TaxAmount;
     }
@@ -128,6 +129,9 @@ internal sealed class InvoiceLine : Entity
     public Guid AccountId { get; private set; }
     public Guid? TaxId { get; private set; }
 
+    /// <summary>The purchase order line a vendor bill line is for, matched three ways before the bill posts.</summary>
+    public Guid? PurchaseOrderLineId { get; private set; }
+
     /// <summary>The amount before tax, in the invoice currency.</summary>
     public decimal Base { get; private set; }
 
@@ -136,7 +140,8 @@ internal sealed class InvoiceLine : Entity
 
 internal sealed record InvoiceHeader(Guid PartyId, DateOnly Date, CurrencyCode Currency, Guid? PaymentTermId, string? Reference);
 
-internal sealed record InvoiceLineDraft(string Description, decimal Quantity, decimal UnitPrice, Guid AccountId, Guid? TaxId, decimal Base, decimal TaxAmount);
+internal sealed record InvoiceLineDraft(
+    string Description, decimal Quantity, decimal UnitPrice, Guid AccountId, Guid? TaxId, decimal Base, decimal TaxAmount, Guid? PurchaseOrderLineId = null);
 
 /// <summary>
 /// What a party still owes (positive) or is owed (negative), one row per instalment of a posted invoice, or per

@@ -9,6 +9,9 @@ internal enum MoveKind
     Transfer,
     Adjustment,
     Scrap,
+
+    /// <summary>Received goods sent back to the supplier.</summary>
+    Return,
 }
 
 internal enum MoveStatus

@@ -12,7 +12,8 @@ namespace Tandem.Accounting.Features.Invoices;
 /// Posts an invoice inside the caller's unit of work: the gap-free number of its kind, the journal entry (control
 /// account, revenue or expense, tax) and one open item per instalment of its payment term.
 /// </summary>
-internal sealed class InvoicePosting(AccountingDb db, LedgerPosting posting, CompanyCurrency currency, DocumentNumbers numbers, TimeProvider clock)
+internal sealed class InvoicePosting(
+    AccountingDb db, LedgerPosting posting, CompanyCurrency currency, DocumentNumbers numbers, IEnumerable<IBillMatcher> matchers, TimeProvider clock)
 {
     public async Task<Error?> PostAsync(Invoice invoice, CancellationToken ct)
     {
@@ -20,6 +21,19 @@ internal sealed class InvoicePosting(AccountingDb db, LedgerPosting posting, Com
             return Error.Conflict("invoice_posted", $"{invoice.Number} is already posted.");
         if (invoice.Lines.Count == 0)
             return new Error("invoice_empty", "An invoice needs at least one line.");
+        if (BillMatching.ToMatch(invoice) is { } bill)
+        {
+            if (!matchers.Any())
+                return new Error("purchase_order_line_unknown", "No purchase orders exist to match this bill's lines against.");
+            foreach (var matcher in matchers)
+            {
+                var matched = await matcher.MatchAsync(bill, posting: true, ct);
+                if (!matched.IsSuccess)
+                    return matched.Error;
+                if (matched.Value.OnHold)
+                    return Error.Conflict("bill_on_hold", $"The bill is on hold: {matched.Value.Reason}");
+            }
+        }
         var company = await currency.GetAsync(ct);
         var rate = await currency.RateAsync(invoice.Currency, invoice.Date, ct);
         if (!rate.IsSuccess)
@@ -86,4 +100,17 @@ internal sealed class InvoicePosting(AccountingDb db, LedgerPosting posting, Com
         InvoiceKind.VendorBill => "Bill",
         _ => "Refund",
     };
+}
+
+/// <summary>The part of a vendor bill that is matched against purchase orders: its lines that name an order line.</summary>
+internal static class BillMatching
+{
+    public static BillToMatch? ToMatch(Invoice invoice)
+    {
+        if (invoice.Kind != InvoiceKind.VendorBill)
+            return null;
+        var lines = invoice.Lines.Where(l => l.PurchaseOrderLineId is not null)
+            .Select(l => new BillLineToMatch(l.LineNumber, l.PurchaseOrderLineId!.Value, l.Quantity, l.UnitPrice)).ToList();
+        return lines.Count == 0 ? null : new BillToMatch(invoice.Id, invoice.PartyId, invoice.Currency, invoice.Date, lines);
+    }
 }

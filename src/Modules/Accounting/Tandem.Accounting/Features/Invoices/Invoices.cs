@@ -13,13 +13,14 @@ using Tandem.SharedKernel;
 
 namespace Tandem.Accounting.Features.Invoices;
 
-public sealed record InvoiceLineInput(string? Description, decimal Quantity, decimal UnitPrice, Guid AccountId, Guid? TaxId = null);
+/// <summary>A line; on a vendor bill <see cref="PurchaseOrderLineId"/> names the purchase order line it bills, which is then matched three ways.</summary>
+public sealed record InvoiceLineInput(string? Description, decimal Quantity, decimal UnitPrice, Guid AccountId, Guid? TaxId = null, Guid? PurchaseOrderLineId = null);
 
 /// <summary>The body of an invoice: unit prices in the invoice currency, with or without tax as each line's tax says.</summary>
 public sealed record InvoiceInput(
     InvoiceKind Kind, Guid PartyId, DateOnly? Date, string? Currency, Guid? PaymentTermId, string? Reference, IReadOnlyList<InvoiceLineInput>? Lines);
 
-public sealed record InvoiceLineDto(int LineNumber, string Description, decimal Quantity, decimal UnitPrice, Guid AccountId, Guid? TaxId, Money Base, Money Tax);
+public sealed record InvoiceLineDto(int LineNumber, string Description, decimal Quantity, decimal UnitPrice, Guid AccountId, Guid? TaxId, Money Base, Money Tax, Guid? PurchaseOrderLineId = null);
 
 public sealed record InstalmentDueDto(int Instalment, DateOnly DueDate, Money Amount, Money Open);
 
@@ -31,7 +32,7 @@ public sealed record InvoiceDto(
 public sealed record InvoiceSummaryDto(Guid Id, InvoiceKind Kind, string? Number, Guid PartyId, DateOnly Date, string Status, Money Total, long Version);
 
 internal sealed class InvoicesHandler(
-    AccountingDb db, DbSession session, InvoicePosting posting, IPartiesModule parties, TimeProvider clock)
+    AccountingDb db, DbSession session, InvoicePosting posting, IPartiesModule parties, IEnumerable<IBillMatcher> matchers, TimeProvider clock)
 {
     public const int MaxLines = 500;
 
@@ -70,9 +71,25 @@ internal sealed class InvoicesHandler(
         else
         {
             await db.SaveChangesAsync(ct);
+            if (await MatchAsync(invoice, ct) is { } refused)
+                return refused;
         }
         await unit.CommitAsync(ct);
         return await ToDtoAsync(invoice, ct);
+    }
+
+    /// <summary>Matches a draft bill that references purchase order lines, so a mismatch shows as a hold before anyone posts it.</summary>
+    private async Task<Error?> MatchAsync(Invoice invoice, CancellationToken ct)
+    {
+        if (BillMatching.ToMatch(invoice) is not { } bill)
+            return null;
+        foreach (var matcher in matchers)
+        {
+            var matched = await matcher.MatchAsync(bill, posting: false, ct);
+            if (!matched.IsSuccess)
+                return matched.Error;
+        }
+        return null;
     }
 
     public async Task<Result<InvoiceDto>> UpdateAsync(Guid id, InvoiceInput input, Func<long, Error?> checkVersion, CancellationToken ct)
@@ -89,8 +106,12 @@ internal sealed class InvoicesHandler(
         var prepared = await PrepareAsync(input, ct);
         if (!prepared.IsSuccess)
             return prepared.Error!;
+        await using var unit = await session.BeginAsync(ct);
         invoice.Change(prepared.Value.Header, prepared.Value.Lines);
         await db.SaveChangesAsync(ct);
+        if (await MatchAsync(invoice, ct) is { } refused)
+            return refused;
+        await unit.CommitAsync(ct);
         return await ToDtoAsync(invoice, ct);
     }
 
@@ -112,8 +133,12 @@ internal sealed class InvoicesHandler(
         if (invoice is null)
             return Error.NotFound("Invoice");
         invoice.EnsureDraft();
+        await using var unit = await session.BeginAsync(ct);
         db.Invoices.Remove(invoice);
         await db.SaveChangesAsync(ct);
+        foreach (var matcher in matchers)
+            await matcher.DiscardAsync(id, ct);
+        await unit.CommitAsync(ct);
         return true;
     }
 
@@ -141,7 +166,9 @@ internal sealed class InvoicesHandler(
             errors.Required($"lines[{i}].description", line.Description)
                 .When(line.Quantity <= 0 || line.Quantity > 1_000_000_000m || decimal.Round(line.Quantity, 4) != line.Quantity, $"lines[{i}].quantity", "A positive quantity with at most 4 decimals.")
                 .When(line.UnitPrice < 0 || line.UnitPrice > 1_000_000_000m || decimal.Round(line.UnitPrice, 4) != line.UnitPrice, $"lines[{i}].unitPrice", "A price from 0 with at most 4 decimals.")
-                .When(line.AccountId == Guid.Empty, $"lines[{i}].accountId", "Required.");
+                .When(line.AccountId == Guid.Empty, $"lines[{i}].accountId", "Required.")
+                .When(line.PurchaseOrderLineId is { } po && (po == Guid.Empty || input.Kind != InvoiceKind.VendorBill), $"lines[{i}].purchaseOrderLineId",
+                    "Only a vendor bill's line names a purchase order line.");
         }
         if (errors.Any)
             return errors.ToError();
@@ -164,7 +191,7 @@ internal sealed class InvoicesHandler(
         {
             var amount = Math.Round(l.Quantity * l.UnitPrice, currency.MinorUnits, MidpointRounding.AwayFromZero);
             var (taxBase, tax) = l.TaxId is { } t ? taxes[t].Split(amount, currency) : (amount, 0m);
-            return new InvoiceLineDraft(l.Description!.Trim(), l.Quantity, l.UnitPrice, l.AccountId, l.TaxId, taxBase, tax);
+            return new InvoiceLineDraft(l.Description!.Trim(), l.Quantity, l.UnitPrice, l.AccountId, l.TaxId, taxBase, tax, l.PurchaseOrderLineId);
         }).ToList();
         return new Prepared(new InvoiceHeader(input.PartyId, input.Date!.Value, currency, input.PaymentTermId, input.Reference), drafts);
     }
@@ -177,7 +204,7 @@ internal sealed class InvoicesHandler(
         return new InvoiceDto(invoice.Id, invoice.Kind, invoice.Number, invoice.PartyId, party?.Name, invoice.Date, c, invoice.PaymentTermId, invoice.Reference,
             invoice.Status.ToString().ToLowerInvariant(), new Money(invoice.Untaxed, c), new Money(invoice.TaxTotal, c), new Money(invoice.Total, c),
             new Money(Math.Abs(items.Sum(o => o.OpenAmount)), c), invoice.Rate, invoice.JournalEntryId,
-            invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new InvoiceLineDto(l.LineNumber, l.Description, l.Quantity, l.UnitPrice, l.AccountId, l.TaxId, new Money(l.Base, c), new Money(l.TaxAmount, c))).ToList(),
+            invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new InvoiceLineDto(l.LineNumber, l.Description, l.Quantity, l.UnitPrice, l.AccountId, l.TaxId, new Money(l.Base, c), new Money(l.TaxAmount, c), l.PurchaseOrderLineId)).ToList(),
             items.Select(o => new InstalmentDueDto(o.Instalment, o.DueDate, new Money(Math.Abs(o.Amount), c), new Money(Math.Abs(o.OpenAmount), c))).ToList(),
             invoice.Version);
     }

@@ -56,6 +56,10 @@ internal sealed class Locations(InventoryDb db)
                 from ??= Stock();
                 to = await VirtualAsync(Location.CustomerPath, LocationKind.Customer, ct);
                 break;
+            case MoveKind.Return:
+                from ??= Stock();
+                to = await VirtualAsync(Location.SupplierPath, LocationKind.Supplier, ct);
+                break;
             case MoveKind.Transfer:
                 if (from is not null && to is not null && from.Id == to.Id)
                     return Error.Validation("toLocationId", "A transfer goes to another location.");

@@ -67,7 +67,7 @@ internal sealed class MoveQueries(InventoryDb db, CompanyMoney money)
         if (filter.Kind is { Length: > 0 } kindText)
         {
             if (!Enum.TryParse<MoveKind>(kindText, true, out var kind) || int.TryParse(kindText, out _))
-                return Error.Validation("kind", "receipt, delivery, transfer, adjustment or scrap.");
+                return Error.Validation("kind", "receipt, delivery, transfer, adjustment, scrap or return.");
             query = query.Where(m => m.Kind == kind);
         }
         if (filter.Status is { Length: > 0 } statusText)

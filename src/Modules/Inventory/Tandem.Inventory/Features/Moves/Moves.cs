@@ -36,7 +36,7 @@ internal sealed class MoveHandler(
     public async Task<Result<StockMove>> CreateAsync(MoveInput input, CancellationToken ct)
     {
         var errors = new FieldErrors()
-            .When(!Enum.TryParse<MoveKind>(input.Kind, ignoreCase: true, out var kind) || int.TryParse(input.Kind, out _), "kind", "receipt, delivery, transfer, adjustment or scrap.")
+            .When(!Enum.TryParse<MoveKind>(input.Kind, ignoreCase: true, out var kind) || int.TryParse(input.Kind, out _), "kind", "receipt, delivery, transfer, adjustment, scrap or return.")
             .When(input.ProductId == Guid.Empty, "productId", "Required.")
             .When(input.Quantity <= 0, "quantity", "Greater than zero.")
             .When(input.Quantity > 1_000_000_000m, "quantity", "Too large.")
@@ -185,6 +185,7 @@ internal sealed class MoveHandler(
             {
                 (MoveKind.Receipt, _) => (ControlRole.Inventory, ControlRole.GoodsReceivedNotInvoiced),
                 (MoveKind.Delivery, _) => (ControlRole.CostOfGoodsSold, ControlRole.Inventory),
+                (MoveKind.Return, _) => (ControlRole.GoodsReceivedNotInvoiced, ControlRole.Inventory),
                 (_, true) => (ControlRole.Inventory, ControlRole.InventoryAdjustment),
                 (_, false) => (ControlRole.InventoryAdjustment, ControlRole.Inventory),
             };

@@ -19,7 +19,7 @@ internal sealed record ReorderRuleDto(Guid Id, Guid ProductId, Guid WarehouseId,
 internal sealed record Proposal(Guid ProductId, Guid WarehouseId, decimal Min, decimal Max, decimal Forecast, decimal Quantity, Guid? SupplierId, int LeadTimeDays, DateOnly ExpectedDate);
 
 /// <summary>What stock will be: available to promise over time, and the replenishment reorder rules call for.</summary>
-internal sealed class PlanningHandler(InventoryDb db, DbSession session, ICatalogModule catalog, TimeProvider clock)
+internal sealed class PlanningHandler(InventoryDb db, DbSession session, ICatalogModule catalog, IEnumerable<IScheduledSupply> supplies, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -105,7 +105,7 @@ internal sealed class PlanningHandler(InventoryDb db, DbSession session, ICatalo
         return proposals;
     }
 
-    /// <summary>Available now in the warehouse (all when null), and the open moves that will change it.</summary>
+    /// <summary>Available now in the warehouse (all when null), and the open moves and other modules' expected receipts that will change it.</summary>
     internal async Task<(decimal Available, IReadOnlyList<(DateOnly Date, decimal Change, string Reference)> Events)> OutlookAsync(
         Guid productId, Guid? warehouseId, CancellationToken ct)
     {
@@ -123,6 +123,8 @@ internal sealed class PlanningHandler(InventoryDb db, DbSession session, ICatalo
         // A reserved issue is already out of "available"; only draft issues are still to come.
         var events = open.Where(m => m.In || m.Status == MoveStatus.Draft)
             .Select(m => (m.ScheduledDate, m.In ? m.Quantity : -m.Quantity, m.Number)).ToList();
+        foreach (var supply in supplies)
+            events.AddRange((await supply.ExpectedAsync(productId, warehouseId, ct)).Select(r => (r.Date, r.Quantity, r.Reference)));
         return (available, events);
     }
 }

@@ -451,6 +451,10 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("line_number");
 
+                    b.Property<Guid?>("PurchaseOrderLineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("purchase_order_line_id");
+
                     b.Property<decimal>("Quantity")
                         .HasPrecision(28, 4)
                         .HasColumnType("numeric(28,4)")

@@ -436,6 +436,10 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("line_number");
 
+                    b.Property<Guid?>("PurchaseOrderLineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purchase_order_line_id");
+
                     b.Property<long>("Quantity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");

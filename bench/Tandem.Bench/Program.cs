@@ -7,12 +7,13 @@ return args.FirstOrDefault() switch
     "ledger" => await LedgerBenchmark.RunAsync(args),
     "crm" => await CrmBenchmark.RunAsync(args),
     "inventory" => await InventoryBenchmark.RunAsync(args),
+    "load" => await LoadBenchmark.RunAsync(args),
     "grid" or null => await GridBenchmark.RunAsync(args),
     var other => Unknown(other),
 };
 
 static int Unknown(string name)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: grid, search, ledger, crm, inventory.");
+    Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: grid, search, ledger, crm, inventory, load.");
     return 2;
 }

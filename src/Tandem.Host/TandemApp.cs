@@ -1,3 +1,4 @@
+using Tandem.Platform.Webhooks;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
@@ -71,6 +72,7 @@ public static class TandemApp
         services.AddModuleDb<PlatformDb, PlatformDbSqlite, PlatformDbPostgres>(PlatformDb.SchemaName);
         services.AddScoped<Platform.Numbering.DocumentNumbers>();
         services.AddOutbox(configuration);
+        services.AddWebhooks(configuration);
         services.AddTandemSecurity();
         services.AddTandemAdministration();
         services.AddScoped<StartupTasks>();
@@ -121,6 +123,7 @@ public static class TandemApp
         var api = app.MapGroup("/api/v1");
         AuthEndpoints.Map(api);
         AdministrationEndpoints.Map(api);
+        WebhookEndpoints.Map(api);
         api.MapSearch();
         foreach (var module in modules)
             module.MapEndpoints(api);

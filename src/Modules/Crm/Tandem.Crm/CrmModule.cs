@@ -1,3 +1,4 @@
+using Tandem.Platform.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -61,6 +62,8 @@ public sealed class CrmModule : ITandemModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<CrmDb, CrmDbSqlite, CrmDbPostgres>(CrmDb.SchemaName);
+        services.AddWebhookEvent<OpportunityWon>("opportunity.won", "An opportunity was marked won",
+            e => new { opportunityId = e.OpportunityId, accountId = e.AccountId, amount = e.Amount });
         services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.Section));
         services.AddRateLimiter(options => options.AddPolicy<string, WebToLeadRateLimit>(WebToLeadRateLimit.Name));
         services.AddScoped<CrmVisibility>();

@@ -1,3 +1,4 @@
+using Tandem.Platform.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -45,6 +46,11 @@ public sealed class PartiesModule : ITandemModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<PartiesDb, PartiesDbSqlite, PartiesDbPostgres>(PartiesDb.SchemaName);
+        services.AddWebhookEvent<PartyRegistered>("party.registered", "An organisation or person was registered",
+            e => new { partyId = e.PartyId, number = e.Number, name = e.Name, kind = e.Kind });
+        services.AddWebhookEvent<PartyRenamed>("party.renamed", "A party's name changed", e => new { partyId = e.PartyId, name = e.Name });
+        services.AddWebhookEvent<PartiesMerged>("parties.merged", "Two parties were merged into one",
+            e => new { survivorId = e.SurvivorId, mergedId = e.MergedId });
         services.AddScoped<RegisterPartyHandler>();
         services.AddScoped<UpdatePartyHandler>();
         services.AddScoped<GetPartyQuery>();

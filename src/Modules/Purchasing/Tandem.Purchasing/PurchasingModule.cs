@@ -1,3 +1,4 @@
+using Tandem.Platform.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -46,6 +47,8 @@ public sealed class PurchasingModule : ITandemModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<PurchasingDb, PurchasingDbSqlite, PurchasingDbPostgres>(PurchasingDb.SchemaName);
+        services.AddWebhookEvent<PurchaseOrderApproved>("purchase_order.approved", "A purchase order was approved",
+            e => new { orderId = e.OrderId, number = e.Number, supplierId = e.SupplierId, total = e.Total });
         services.AddScoped<PurchasingCompany>();
         services.AddScoped<ProductLabels>();
         services.AddScoped<SettingsHandler>();

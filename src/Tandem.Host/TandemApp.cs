@@ -1,4 +1,3 @@
-using Tandem.Platform.Webhooks;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
@@ -9,7 +8,6 @@ using Tandem.Catalog;
 using Tandem.Crm;
 using Tandem.Inventory;
 using Tandem.Parties;
-using Tandem.Purchasing;
 using Tandem.Platform;
 using Tandem.Platform.Api;
 using Tandem.Platform.Identity;
@@ -19,6 +17,8 @@ using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
 using Tandem.Platform.Security;
+using Tandem.Platform.Webhooks;
+using Tandem.Purchasing;
 using Tandem.Web;
 
 namespace Tandem.Host;

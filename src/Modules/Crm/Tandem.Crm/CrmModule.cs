@@ -1,4 +1,3 @@
-using Tandem.Platform.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -15,8 +14,8 @@ using Tandem.Crm.Features.Activities;
 using Tandem.Crm.Features.Contacts;
 using Tandem.Crm.Features.Forecast;
 using Tandem.Crm.Features.Leads;
-using Tandem.Crm.Features.Notifications;
 using Tandem.Crm.Features.Notes;
+using Tandem.Crm.Features.Notifications;
 using Tandem.Crm.Features.Opportunities;
 using Tandem.Crm.Features.PartyMaster;
 using Tandem.Crm.Features.Pipelines;
@@ -27,9 +26,10 @@ using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
-using Tandem.SharedKernel;
 using Tandem.Platform.Search;
 using Tandem.Platform.Seeding;
+using Tandem.Platform.Webhooks;
+using Tandem.SharedKernel;
 
 namespace Tandem.Crm;
 

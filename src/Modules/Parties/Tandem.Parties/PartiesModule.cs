@@ -1,4 +1,3 @@
-using Tandem.Platform.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tandem.Parties.Bench;
 using Tandem.Parties.Contracts;
 using Tandem.Parties.Data;
+using Tandem.Parties.Domain;
 using Tandem.Parties.Features;
 using Tandem.Parties.Features.FindDuplicates;
 using Tandem.Parties.Features.GetParty;
@@ -16,10 +16,10 @@ using Tandem.Parties.Features.MergeParties;
 using Tandem.Parties.Features.RegisterParty;
 using Tandem.Parties.Features.UpdateParty;
 using Tandem.Platform.Modules;
-using Tandem.Parties.Domain;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
 using Tandem.Platform.Seeding;
+using Tandem.Platform.Webhooks;
 using Tandem.SharedKernel;
 
 namespace Tandem.Parties;

@@ -1,4 +1,3 @@
-using Tandem.Platform.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,6 +9,7 @@ using Tandem.Inventory.Contracts;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
+using Tandem.Platform.Webhooks;
 using Tandem.Purchasing.Contracts;
 using Tandem.Purchasing.Data;
 using Tandem.Purchasing.Domain;

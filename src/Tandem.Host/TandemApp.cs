@@ -8,7 +8,6 @@ using Tandem.Catalog;
 using Tandem.Crm;
 using Tandem.Inventory;
 using Tandem.Parties;
-using Tandem.Purchasing;
 using Tandem.Platform;
 using Tandem.Platform.Api;
 using Tandem.Platform.Identity;
@@ -18,6 +17,8 @@ using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
 using Tandem.Platform.Security;
+using Tandem.Platform.Webhooks;
+using Tandem.Purchasing;
 using Tandem.Web;
 
 namespace Tandem.Host;
@@ -71,6 +72,7 @@ public static class TandemApp
         services.AddModuleDb<PlatformDb, PlatformDbSqlite, PlatformDbPostgres>(PlatformDb.SchemaName);
         services.AddScoped<Platform.Numbering.DocumentNumbers>();
         services.AddOutbox(configuration);
+        services.AddWebhooks(configuration);
         services.AddTandemSecurity();
         services.AddTandemAdministration();
         services.AddScoped<StartupTasks>();
@@ -121,6 +123,7 @@ public static class TandemApp
         var api = app.MapGroup("/api/v1");
         AuthEndpoints.Map(api);
         AdministrationEndpoints.Map(api);
+        WebhookEndpoints.Map(api);
         api.MapSearch();
         foreach (var module in modules)
             module.MapEndpoints(api);

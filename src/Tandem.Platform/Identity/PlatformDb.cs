@@ -94,6 +94,8 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
         Api.IdempotencyRecord.Configure(builder);
         Audit.AuditEntry.Configure(builder);
         global::Tandem.Platform.CustomFields.CustomFieldDefinition.Configure(builder);
+        Webhooks.WebhookSubscription.Configure(builder);
+        Webhooks.WebhookDelivery.Configure(builder);
     }
 
     // Only the data-protection key store saves synchronously; it joins the unit of work if one is open.

@@ -121,3 +121,9 @@ public sealed record BillLineToMatch(int LineNumber, Guid PurchaseOrderLineId, d
 
 /// <summary><see cref="OnHold"/> with the <see cref="Reason"/> when the bill does not match within the company's tolerances and no one released it.</summary>
 public sealed record BillMatchOutcome(bool OnHold, string? Reason);
+
+/// <summary>An invoice, credit note, bill or refund was posted: it has its number and its journal entry. Published through the outbox.</summary>
+public sealed record InvoicePosted(Guid CompanyId, Guid InvoiceId, string Number, InvoiceKind Kind, Guid PartyId, DateOnly Date, Money Total) : IIntegrationEvent;
+
+/// <summary>A customer's payment was registered and posted. Published through the outbox.</summary>
+public sealed record PaymentReceived(Guid CompanyId, Guid PaymentId, string Number, Guid PartyId, DateOnly Date, Money Amount) : IIntegrationEvent;

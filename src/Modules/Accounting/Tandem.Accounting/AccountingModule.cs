@@ -10,20 +10,21 @@ using Tandem.Accounting.Data;
 using Tandem.Accounting.Features.Accounts;
 using Tandem.Accounting.Features.Budgets;
 using Tandem.Accounting.Features.Closing;
-using Tandem.Accounting.Features.Invoices;
-using Tandem.Accounting.Features.Payments;
-using Tandem.Accounting.Features.Receivables;
-using Tandem.Accounting.Features.Taxes;
 using Tandem.Accounting.Features.ExchangeRates;
+using Tandem.Accounting.Features.Invoices;
 using Tandem.Accounting.Features.JournalEntries;
+using Tandem.Accounting.Features.Payments;
 using Tandem.Accounting.Features.Periods;
+using Tandem.Accounting.Features.Receivables;
 using Tandem.Accounting.Features.Reports;
+using Tandem.Accounting.Features.Taxes;
 using Tandem.Accounting.Ledger;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Consistency;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Seeding;
+using Tandem.Platform.Webhooks;
 using Tandem.SharedKernel;
 
 namespace Tandem.Accounting;
@@ -68,6 +69,10 @@ public sealed class AccountingModule : ITandemModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddWebhookEvent<InvoicePosted>("invoice.posted", "An invoice, credit note, bill or refund was posted",
+            e => new { invoiceId = e.InvoiceId, number = e.Number, kind = e.Kind, partyId = e.PartyId, date = e.Date, total = e.Total });
+        services.AddWebhookEvent<PaymentReceived>("payment.received", "A customer's payment was registered",
+            e => new { paymentId = e.PaymentId, number = e.Number, partyId = e.PartyId, date = e.Date, amount = e.Amount });
         services.AddModuleDb<AccountingDb, AccountingDbSqlite, AccountingDbPostgres>(AccountingDb.SchemaName);
         services.AddScoped<LedgerSql>();
         services.AddScoped<IBenchDataset, LedgerBenchDataset>();

@@ -14,8 +14,8 @@ using Tandem.Crm.Features.Activities;
 using Tandem.Crm.Features.Contacts;
 using Tandem.Crm.Features.Forecast;
 using Tandem.Crm.Features.Leads;
-using Tandem.Crm.Features.Notifications;
 using Tandem.Crm.Features.Notes;
+using Tandem.Crm.Features.Notifications;
 using Tandem.Crm.Features.Opportunities;
 using Tandem.Crm.Features.PartyMaster;
 using Tandem.Crm.Features.Pipelines;
@@ -26,9 +26,10 @@ using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
-using Tandem.SharedKernel;
 using Tandem.Platform.Search;
 using Tandem.Platform.Seeding;
+using Tandem.Platform.Webhooks;
+using Tandem.SharedKernel;
 
 namespace Tandem.Crm;
 
@@ -61,6 +62,8 @@ public sealed class CrmModule : ITandemModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<CrmDb, CrmDbSqlite, CrmDbPostgres>(CrmDb.SchemaName);
+        services.AddWebhookEvent<OpportunityWon>("opportunity.won", "An opportunity was marked won",
+            e => new { opportunityId = e.OpportunityId, accountId = e.AccountId, amount = e.Amount });
         services.AddOptions<CrmOptions>().Bind(configuration.GetSection(CrmOptions.Section));
         services.AddRateLimiter(options => options.AddPolicy<string, WebToLeadRateLimit>(WebToLeadRateLimit.Name));
         services.AddScoped<CrmVisibility>();

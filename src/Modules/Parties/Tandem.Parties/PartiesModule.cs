@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tandem.Parties.Bench;
 using Tandem.Parties.Contracts;
 using Tandem.Parties.Data;
+using Tandem.Parties.Domain;
 using Tandem.Parties.Features;
 using Tandem.Parties.Features.FindDuplicates;
 using Tandem.Parties.Features.GetParty;
@@ -15,10 +16,10 @@ using Tandem.Parties.Features.MergeParties;
 using Tandem.Parties.Features.RegisterParty;
 using Tandem.Parties.Features.UpdateParty;
 using Tandem.Platform.Modules;
-using Tandem.Parties.Domain;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
 using Tandem.Platform.Seeding;
+using Tandem.Platform.Webhooks;
 using Tandem.SharedKernel;
 
 namespace Tandem.Parties;
@@ -45,6 +46,11 @@ public sealed class PartiesModule : ITandemModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<PartiesDb, PartiesDbSqlite, PartiesDbPostgres>(PartiesDb.SchemaName);
+        services.AddWebhookEvent<PartyRegistered>("party.registered", "An organisation or person was registered",
+            e => new { partyId = e.PartyId, number = e.Number, name = e.Name, kind = e.Kind });
+        services.AddWebhookEvent<PartyRenamed>("party.renamed", "A party's name changed", e => new { partyId = e.PartyId, name = e.Name });
+        services.AddWebhookEvent<PartiesMerged>("parties.merged", "Two parties were merged into one",
+            e => new { survivorId = e.SurvivorId, mergedId = e.MergedId });
         services.AddScoped<RegisterPartyHandler>();
         services.AddScoped<UpdatePartyHandler>();
         services.AddScoped<GetPartyQuery>();

@@ -9,6 +9,7 @@ using Tandem.Inventory.Contracts;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
+using Tandem.Platform.Webhooks;
 using Tandem.Purchasing.Contracts;
 using Tandem.Purchasing.Data;
 using Tandem.Purchasing.Domain;
@@ -46,6 +47,8 @@ public sealed class PurchasingModule : ITandemModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<PurchasingDb, PurchasingDbSqlite, PurchasingDbPostgres>(PurchasingDb.SchemaName);
+        services.AddWebhookEvent<PurchaseOrderApproved>("purchase_order.approved", "A purchase order was approved",
+            e => new { orderId = e.OrderId, number = e.Number, supplierId = e.SupplierId, total = e.Total });
         services.AddScoped<PurchasingCompany>();
         services.AddScoped<ProductLabels>();
         services.AddScoped<SettingsHandler>();

@@ -3,7 +3,9 @@ using Tandem.Accounting.Contracts;
 using Tandem.Accounting.Data;
 using Tandem.Accounting.Domain;
 using Tandem.Accounting.Ledger;
+using Tandem.Platform;
 using Tandem.Platform.Numbering;
+using Tandem.Platform.Outbox;
 using Tandem.SharedKernel;
 
 namespace Tandem.Accounting.Features.Invoices;
@@ -13,7 +15,8 @@ namespace Tandem.Accounting.Features.Invoices;
 /// account, revenue or expense, tax) and one open item per instalment of its payment term.
 /// </summary>
 internal sealed class InvoicePosting(
-    AccountingDb db, LedgerPosting posting, CompanyCurrency currency, DocumentNumbers numbers, IEnumerable<IBillMatcher> matchers, TimeProvider clock)
+    AccountingDb db, LedgerPosting posting, CompanyCurrency currency, DocumentNumbers numbers, IEnumerable<IBillMatcher> matchers, IOutbox outbox,
+    ICompanyContext tenant, TimeProvider clock)
 {
     public async Task<Error?> PostAsync(Invoice invoice, CancellationToken ct)
     {
@@ -70,6 +73,7 @@ internal sealed class InvoicePosting(
         if (await posting.PostAsync(entry, ct) is { } refused)
             return refused;
         invoice.MarkPosted(number, rate.Value, entry.Id);
+        outbox.Publish(new InvoicePosted(tenant.CompanyId, invoice.Id, number, invoice.Kind, invoice.PartyId, invoice.Date, new Money(invoice.Total, invoice.Currency)));
 
         var instalments = invoice.PaymentTermId is { } termId
             ? (await db.PaymentTerms.AsNoTracking().SingleAsync(t => t.Id == termId, ct)).Parse()

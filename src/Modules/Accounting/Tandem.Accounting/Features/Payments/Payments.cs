@@ -8,7 +8,9 @@ using Tandem.Accounting.Domain;
 using Tandem.Accounting.Ledger;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Api;
+using Tandem.Platform;
 using Tandem.Platform.Numbering;
+using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 
@@ -33,7 +35,8 @@ public sealed record PaymentDto(
     Money WriteOff, Money OnAccount, Money ExchangeDifference, Guid JournalEntryId, IReadOnlyList<AllocationDto> Allocations);
 
 internal sealed class PaymentsHandler(
-    AccountingDb db, DbSession session, LedgerPosting posting, CompanyCurrency currency, DocumentNumbers numbers, IPartiesModule parties, TimeProvider clock)
+    AccountingDb db, DbSession session, LedgerPosting posting, CompanyCurrency currency, DocumentNumbers numbers, IPartiesModule parties, IOutbox outbox,
+    ICompanyContext tenant, TimeProvider clock)
 {
     public async Task<Result<PaymentDto>> RegisterAsync(PaymentInput input, CancellationToken ct)
     {
@@ -196,6 +199,8 @@ internal sealed class PaymentsHandler(
         db.Payments.Add(payment);
         if (await posting.PostAsync(entry, ct) is { } refused)
             return refused;
+        if (incoming)
+            outbox.Publish(new PaymentReceived(tenant.CompanyId, payment.Id, number, input.PartyId, date, amount));
         await unit.CommitAsync(ct);
         return ToDto(payment, company);
     }

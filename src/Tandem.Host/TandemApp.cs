@@ -14,6 +14,7 @@ using Tandem.Platform.Api;
 using Tandem.Platform.Identity;
 using Tandem.Platform.Identity.Administration;
 using Tandem.Platform.Modules;
+using Tandem.Platform.Mail;
 using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
@@ -71,6 +72,7 @@ public static class TandemApp
         services.AddModuleDb<PlatformDb, PlatformDbSqlite, PlatformDbPostgres>(PlatformDb.SchemaName);
         services.AddScoped<Platform.Numbering.DocumentNumbers>();
         services.AddOutbox(configuration);
+        services.AddMail(configuration);
         services.AddTandemSecurity();
         services.AddTandemAdministration();
         services.AddScoped<StartupTasks>();
@@ -121,6 +123,7 @@ public static class TandemApp
         var api = app.MapGroup("/api/v1");
         AuthEndpoints.Map(api);
         AdministrationEndpoints.Map(api);
+        MailRegistration.Map(api);
         api.MapSearch();
         foreach (var module in modules)
             module.MapEndpoints(api);

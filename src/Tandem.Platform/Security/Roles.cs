@@ -33,4 +33,5 @@ public static class PlatformPermissions
     public const string ManageCompanies = "platform.companies.manage";
     public const string ReadCustomFields = "platform.customfields.read";
     public const string ManageCustomFields = "platform.customfields.manage";
+    public const string ManageMail = "platform.mail.manage";
 }

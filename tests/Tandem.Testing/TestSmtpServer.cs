@@ -19,7 +19,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<MimeMessage> _received = new();
     private readonly Task _running;
-    private int _refuse;
+    private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.OrdinalIgnoreCase);
 
     public TestSmtpServer()
     {
@@ -47,8 +47,18 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyList<MimeMessage> Received => _received.ToList();
 
-    /// <summary>Refuse the next <paramref name="count"/> messages with a transaction-failed reply.</summary>
-    public void RefuseNext(int count) => Interlocked.Exchange(ref _refuse, count);
+    /// <summary>Refuse the next <paramref name="count"/> messages to this address with a transaction-failed reply.</summary>
+    public void RefuseNextTo(string address, int count = 1) => _refusals[address] = count;
+
+    private bool Refuses(MimeMessage message)
+    {
+        foreach (var address in message.To.Mailboxes.Select(m => m.Address))
+        {
+            if (_refusals.TryGetValue(address, out var left) && left > 0 && _refusals.TryUpdate(address, left - 1, left))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>Waits for a received message that matches; fails the test when none arrives in time.</summary>
     public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan timeout, string because)
@@ -88,11 +98,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            if (Interlocked.Decrement(ref owner._refuse) >= 0)
-                return SmtpResponse.TransactionFailed;
-            Interlocked.Exchange(ref owner._refuse, 0);
             await using var stream = new MemoryStream(buffer.ToArray());
-            owner._received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            if (owner.Refuses(message))
+                return SmtpResponse.TransactionFailed;
+            owner._received.Enqueue(message);
             return SmtpResponse.Ok;
         }
     }

@@ -55,10 +55,11 @@ internal sealed partial class MailSender(
     private Task MarkAsync(Guid id, string status, int attempts, string? error, DateTime? sentAt, CancellationToken ct)
     {
         var trimmed = error is { Length: > 4000 } ? error[..4000] : error;
+        // A message sent on a retry keeps the error of the attempt before, which explains its attempts.
         return db.Set<MailMessage>().Where(m => m.Id == id).ExecuteUpdateAsync(set => set
             .SetProperty(m => m.Status, status)
             .SetProperty(m => m.Attempts, attempts)
-            .SetProperty(m => m.LastError, trimmed)
+            .SetProperty(m => m.LastError, m => trimmed ?? m.LastError)
             .SetProperty(m => m.SentAt, sentAt), ct);
     }
 

@@ -90,7 +90,7 @@ public abstract partial class MailTests(TandemServer server, TestSmtpServer smtp
     {
         var admin = await server.AdminClient();
         var to = $"retry{Guid.NewGuid():N}"[..16] + "@test.local";
-        smtp.RefuseNext(1);
+        smtp.RefuseNextTo(to);
         var response = await admin.PostAsJsonAsync("/api/v1/platform/mail/test", new { to }, Ct);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
@@ -99,6 +99,7 @@ public abstract partial class MailTests(TandemServer server, TestSmtpServer smtp
         Assert.Equal("Tandem test message", message.Subject);
         var row = await WaitForStatusAsync(id, MailStatus.Sent);
         Assert.Equal(2, row.GetProperty("attempts").GetInt32());
+        Assert.Contains("SmtpCommandException", row.GetProperty("lastError").GetString() ?? "", StringComparison.Ordinal);
         Assert.Single(smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == to));
     }
 

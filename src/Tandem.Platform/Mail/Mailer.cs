@@ -46,6 +46,9 @@ internal sealed class Mailer(PlatformDb db, DbSession session, IOutbox outbox, I
         };
         db.Add(message);
         await db.SaveChangesAsync(ct);
+        // The bodies and attachments are not needed again in this scope; do not keep them tracked.
+        foreach (var attachment in message.Attachments)
+            db.Entry(attachment).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
         db.Entry(message).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
         if (configured)
             outbox.Publish(new MailQueued(companyId, message.Id));

@@ -13,6 +13,7 @@ using Tandem.Platform.Api;
 using Tandem.Platform.Identity;
 using Tandem.Platform.Identity.Administration;
 using Tandem.Platform.Modules;
+using Tandem.Platform.Mail;
 using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
@@ -73,6 +74,7 @@ public static class TandemApp
         services.AddScoped<Platform.Numbering.DocumentNumbers>();
         services.AddOutbox(configuration);
         services.AddWebhooks(configuration);
+        services.AddMail(configuration);
         services.AddTandemSecurity();
         services.AddTandemAdministration();
         services.AddScoped<StartupTasks>();
@@ -124,6 +126,7 @@ public static class TandemApp
         AuthEndpoints.Map(api);
         AdministrationEndpoints.Map(api);
         WebhookEndpoints.Map(api);
+        MailRegistration.Map(api);
         api.MapSearch();
         foreach (var module in modules)
             module.MapEndpoints(api);

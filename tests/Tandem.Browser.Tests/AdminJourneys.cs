@@ -21,6 +21,8 @@ public sealed class AdminJourneys(SqliteServer server, Chromium chromium) : ICla
         await ChooseRoleAsync(admin.Page, "DEMO", "sales_rep");
         await admin.Page.ClickAsync("#save-user");
 
+        // No mail server is configured here, so the screen says so and shows the link instead.
+        await Expect(admin.Page.Locator("#invitation")).ToContainTextAsync("not emailed");
         var link = await admin.Page.Locator("#invitation input").InputValueAsync();
         Assert.StartsWith("/account/set-password?email=", link, StringComparison.Ordinal);
         await Expect(admin.Page.Locator("#users")).ToContainTextAsync(email);
@@ -48,6 +50,26 @@ public sealed class AdminJourneys(SqliteServer server, Chromium chromium) : ICla
         await again.Page.FillAsync("#password", "Invited-Password-1");
         await again.Page.ClickAsync("#sign-in");
         await Expect(again.Page.Locator("#login-error")).ToContainTextAsync("deactivated");
+    }
+
+    [Fact]
+    public async Task Admin_sees_outgoing_mail_is_not_configured_and_a_test_message_kept_as_not_sent()
+    {
+        await using var admin = await BrowserSession.OpenAsync(chromium, server);
+        await admin.SignInAsync(TandemServer.AdminEmail, TandemServer.AdminPassword, "/admin/mail");
+        await Expect(admin.Page.Locator("#mail-not-configured")).ToContainTextAsync("Tandem:Mail:Host");
+
+        await admin.Page.FillAsync("#test-mail-to", "not an address");
+        await admin.Page.ClickAsync("#send-test-mail");
+        await Expect(admin.Page.Locator("#test-mail")).ToContainTextAsync("Not an email address.");
+
+        var to = $"check{Guid.NewGuid():N}"[..13] + "@test.local";
+        await admin.Page.FillAsync("#test-mail-to", to);
+        await admin.Page.ClickAsync("#send-test-mail");
+        await Expect(admin.Page.Locator("#test-mail-result")).ToContainTextAsync("Not sent");
+        var row = admin.Page.Locator("#mail-messages tr", new() { HasText = to });
+        await Expect(row).ToContainTextAsync("not_sent");
+        await Expect(row).ToContainTextAsync("Tandem test message");
     }
 
     [Fact]

@@ -91,6 +91,7 @@ public abstract class PlatformDb(DbContextOptions options, DbSession session)
             sequence.Property(s => s.Sequence).HasMaxLength(40);
         });
         Outbox.OutboxMessage.Configure(builder);
+        Mail.MailMessage.Configure(builder);
         Api.IdempotencyRecord.Configure(builder);
         Audit.AuditEntry.Configure(builder);
         global::Tandem.Platform.CustomFields.CustomFieldDefinition.Configure(builder);

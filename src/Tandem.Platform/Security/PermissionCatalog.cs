@@ -15,6 +15,7 @@ public sealed class PermissionCatalog
             new PermissionDefinition(PlatformPermissions.ReadCustomFields, "See the custom fields defined for records, as forms and lists show them"),
             new PermissionDefinition(PlatformPermissions.ManageCustomFields, "Define custom fields for records"),
             new PermissionDefinition(PlatformPermissions.ManageWebhooks, "Subscribe URLs to events, read the delivery log and redeliver"),
+            new PermissionDefinition(PlatformPermissions.ManageMail, "See outgoing mail and its status; send a test message"),
             .. modules.SelectMany(m => m.Permissions),
         ];
         Names = All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);

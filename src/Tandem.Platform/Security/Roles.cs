@@ -34,4 +34,5 @@ public static class PlatformPermissions
     public const string ReadCustomFields = "platform.customfields.read";
     public const string ManageCustomFields = "platform.customfields.manage";
     public const string ManageWebhooks = "platform.webhooks";
+    public const string ManageMail = "platform.mail.manage";
 }

@@ -13,6 +13,7 @@ public static class PlatformNavigation
         new(AdminGroup, "Users", "/admin/users", "manage_accounts", PlatformPermissions.ManageUsers, 10),
         new(AdminGroup, "Custom fields", "/admin/custom-fields", "tune", PlatformPermissions.ManageCustomFields, 20),
         new(AdminGroup, "Webhooks", "/admin/webhooks", "webhook", PlatformPermissions.ManageWebhooks, 30),
+        new(AdminGroup, "Outgoing mail", "/admin/mail", "mail", PlatformPermissions.ManageMail, 31),
     ];
 
     /// <summary>Every menu entry the user may use, platform and modules, grouped in the order groups first appear.</summary>

@@ -21,7 +21,8 @@ public sealed record UserDto(
 
 public sealed record UserSummaryDto(Guid Id, string Email, string DisplayName, bool IsActive);
 
-public sealed record InvitationDto(UserDto User, string Token, string Link, DateTimeOffset ExpiresAt);
+/// <summary>A new invitation: the link, and the invitation email's id and status (<c>not_sent</c> with a reason when no SMTP server is configured).</summary>
+public sealed record InvitationDto(UserDto User, string Token, string Link, DateTimeOffset ExpiresAt, Guid MailId, string MailStatus, string? MailReason);
 
 public sealed record CompanyDto(Guid Id, string Code, string Name, string Currency, DateTimeOffset CreatedAt);
 

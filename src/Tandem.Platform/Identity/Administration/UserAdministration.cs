@@ -20,7 +20,8 @@ public sealed class UserAdministration(
     AuditTrail audit,
     ICurrentUser me,
     ICompanyContext company,
-    TimeProvider clock)
+    TimeProvider clock,
+    Mail.IMailer mailer)
 {
     public const string AuditEntityType = "User";
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -81,9 +82,23 @@ public sealed class UserAdministration(
             return created.Error!;
         var user = await users.FindByIdAsync(created.Value.Id.ToString());
         var token = await users.GeneratePasswordResetTokenAsync(user!);
-        await unit.CommitAsync(ct);
         var link = $"/account/set-password?email={Uri.EscapeDataString(user!.Email!)}&token={Uri.EscapeDataString(token)}";
-        return new InvitationDto(created.Value, token, link, clock.GetUtcNow() + InvitationLifetime);
+        var expiresAt = clock.GetUtcNow() + InvitationLifetime;
+        // The message commits with the user; with no SMTP server it is kept as not sent and the admin passes the link on.
+        var mail = await mailer.QueueAsync(company.CompanyId, InvitationMail(user.Email!, user.DisplayName, mailer.PublicUrl + link, expiresAt), ct);
+        await unit.CommitAsync(ct);
+        return new InvitationDto(created.Value, token, link, expiresAt, mail.Id, mail.Status, mail.Reason);
+    }
+
+    private static Mail.OutgoingMail InvitationMail(string email, string name, string link, DateTimeOffset expiresAt)
+    {
+        var until = expiresAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var html = $"<p>Hello {System.Net.WebUtility.HtmlEncode(name)},</p>" +
+                   "<p>You have been invited to Tandem. Choose your password to sign in:</p>" +
+                   $"<p><a href=\"{System.Net.WebUtility.HtmlEncode(link)}\">Set your password</a></p>" +
+                   $"<p>The link works once, until {until}.</p>";
+        var text = $"Hello {name},\n\nYou have been invited to Tandem. Choose your password to sign in:\n\n{link}\n\nThe link works once, until {until}.\n";
+        return new Mail.OutgoingMail([email], "Your invitation to Tandem", html, text);
     }
 
     private async Task<Result<UserDto>> CreateUserAsync(

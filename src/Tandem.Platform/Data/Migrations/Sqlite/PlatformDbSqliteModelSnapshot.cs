@@ -622,6 +622,111 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                     b.ToTable("platform_users", (string)null);
                 });
 
+            modelBuilder.Entity("Tandem.Platform.Mail.MailMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("CcAddresses")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cc_addresses");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("html_body");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("TextBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text_body");
+
+                    b.Property<string>("ToAddresses")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_addresses");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_mail_messages");
+
+                    b.HasIndex("CompanyId", "Id")
+                        .HasDatabaseName("ix_platform_mail_messages_company_id_id");
+
+                    b.ToTable("platform_mail_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Tandem.Platform.Mail.MailMessageAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_mail_attachments");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_platform_mail_attachments_message_id");
+
+                    b.ToTable("platform_mail_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Tandem.Platform.Numbering.NumberSequence", b =>
                 {
                     b.Property<Guid>("CompanyId")
@@ -940,9 +1045,24 @@ namespace Tandem.Platform.Data.Migrations.Sqlite
                         .HasConstraintName("fk_platform_webhook_deliveries_webhook_subscriptions_subscription_id");
                 });
 
+            modelBuilder.Entity("Tandem.Platform.Mail.MailMessageAttachment", b =>
+                {
+                    b.HasOne("Tandem.Platform.Mail.MailMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_platform_mail_attachments_platform_mail_messages_message_id");
+                });
+
             modelBuilder.Entity("Tandem.Platform.Identity.TandemUser", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Tandem.Platform.Mail.MailMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

@@ -10,6 +10,8 @@ namespace Tandem.Platform.Tests.Backup;
 /// The backup commands of the administration guide, run for real: the copy of a demo database restores, every
 /// consistency check passes on it, the audit chains verify, and it holds what the original held.
 /// </summary>
+// Both seed whole databases through the command line; run one after the other rather than beside each other.
+[Collection("Command line seeding")]
 public sealed class BackupRestoreTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -9,6 +9,8 @@ namespace Tandem.Platform.Tests.Seeding;
 /// <c>seed bench</c> on the command line: a small dataset from every module's loader on PostgreSQL, after which every
 /// consistency check passes; refused on SQLite and for impossible sizes, writing nothing.
 /// </summary>
+// Both seed whole databases through the command line; run one after the other rather than beside each other.
+[Collection("Command line seeding")]
 public sealed class SeedBenchTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -18,7 +18,8 @@ namespace Tandem.Host.Cli;
 /// </summary>
 public static class TandemCli
 {
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Runs a command; its error messages, and any unexpected failure, go to <paramref name="error"/> (standard error when null).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter? error = null)
     {
         var root = new RootCommand("Tandem: ERP and CRM in one server.") { TreatUnmatchedTokensAsErrors = false };
         root.SetAction((parse, ct) => ServeAsync(parse.UnmatchedTokens.ToArray(), ct));
@@ -45,7 +46,7 @@ public static class TandemCli
             var db = sp.GetRequiredService<PlatformDb>();
             if (await db.Companies.AnyAsync(c => c.Code == StartupTasks.DemoCompanyCode, token))
             {
-                Console.Error.WriteLine("The demo company already exists.");
+                parse.InvocationConfiguration.Error.WriteLine("The demo company already exists.");
                 return 1;
             }
             await tasks.InitializeAsync(token);
@@ -62,7 +63,7 @@ public static class TandemCli
         root.Add(SearchCommand());
         root.Add(BackupCommand());
 
-        return await root.Parse(args).InvokeAsync();
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Error = error ?? Console.Error });
     }
 
     private static Command SeedBenchCommand()
@@ -91,7 +92,7 @@ public static class TandemCli
             if (size.Customers < 1 || size.Opportunities < 0 || size.Activities < 0 || size.Invoices < 0 || size.JournalLines < size.Invoices * 3L || size.Reps < 1
                 || size.Products < 0 || size.StockMoves < 0 || (size.StockMoves > 0 && size.Products < 1))
             {
-                Console.Error.WriteLine("Sizes must be positive, with at least one customer and rep, at least three journal lines per invoice, and products for any stock moves.");
+                parse.InvocationConfiguration.Error.WriteLine("Sizes must be positive, with at least one customer and rep, at least three journal lines per invoice, and products for any stock moves.");
                 return 2;
             }
             return await sp.GetRequiredService<BenchSeeder>().RunAsync(size, parse.GetValue(seed), parse.GetValue(company), Console.Out, token);
@@ -114,7 +115,7 @@ public static class TandemCli
             var roles = parse.GetValue(role) ?? [];
             if (roles.FirstOrDefault(r => !Roles.IsKnown(r)) is { } unknown)
             {
-                Console.Error.WriteLine($"Unknown role '{unknown}'. Roles: {string.Join(", ", Roles.All)}");
+                parse.InvocationConfiguration.Error.WriteLine($"Unknown role '{unknown}'. Roles: {string.Join(", ", Roles.All)}");
                 return 2;
             }
             await sp.GetRequiredService<StartupTasks>().MigrateAsync(token);
@@ -123,7 +124,7 @@ public static class TandemCli
             var target = await db.Companies.Where(c => code == null || c.Code == code).OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(token);
             if (target is null)
             {
-                Console.Error.WriteLine(code is null ? "No company exists yet; start the server once." : $"No company with code {code}.");
+                parse.InvocationConfiguration.Error.WriteLine(code is null ? "No company exists yet; start the server once." : $"No company with code {code}.");
                 return 2;
             }
             var manager = sp.GetRequiredService<UserManager<TandemUser>>();
@@ -140,7 +141,7 @@ public static class TandemCli
             var created = await manager.CreateAsync(user, parse.GetValue(password)!);
             if (!created.Succeeded)
             {
-                Console.Error.WriteLine(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
+                parse.InvocationConfiguration.Error.WriteLine(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
                 return 1;
             }
             db.Memberships.Add(new Membership { UserId = user.Id, CompanyId = target.Id, Roles = [.. roles] });
@@ -161,10 +162,10 @@ public static class TandemCli
             var result = await sp.GetRequiredService<AuditVerifier>().VerifyAsync(token);
             if (result.Breaks is [var first, ..])
             {
-                Console.Error.WriteLine(
+                parse.InvocationConfiguration.Error.WriteLine(
                     $"Audit trail tampered: row {first.RowId} of {first.EntityType} {first.EntityId}, sequence {first.Sequence}: {Describe(first.Kind)} ({first.Detail}).");
                 if (result.Breaks.Count > 1)
-                    Console.Error.WriteLine($"{result.Breaks.Count - 1} more chain(s) are broken.");
+                    parse.InvocationConfiguration.Error.WriteLine($"{result.Breaks.Count - 1} more chain(s) are broken.");
                 return 1;
             }
             Console.WriteLine($"Audit trail intact: {result.Rows} rows in {result.Chains} chains");
@@ -186,7 +187,7 @@ public static class TandemCli
             var size = parse.GetValue(batchSize);
             if (size < 1)
             {
-                Console.Error.WriteLine("--batch-size must be at least 1.");
+                parse.InvocationConfiguration.Error.WriteLine("--batch-size must be at least 1.");
                 return 2;
             }
             var code = parse.GetValue(company);
@@ -194,7 +195,7 @@ public static class TandemCli
                 .Where(c => code == null || c.Code == code).OrderBy(c => c.Code).Select(c => new { c.Id, c.Code }).ToListAsync(token);
             if (companies.Count == 0)
             {
-                Console.Error.WriteLine(code is null ? "No company exists yet." : $"No company with code {code}.");
+                parse.InvocationConfiguration.Error.WriteLine(code is null ? "No company exists yet." : $"No company with code {code}.");
                 return 2;
             }
             var rebuild = sp.GetRequiredService<SearchReindex>();
@@ -219,13 +220,13 @@ public static class TandemCli
             var database = sp.GetRequiredService<PlatformDb>().Database;
             if (database.IsNpgsql())
             {
-                Console.Error.WriteLine("On PostgreSQL, back up with pg_dump: pg_dump --format=custom --file=tandem.dump <database> (docs/user-guide/administration.md).");
+                parse.InvocationConfiguration.Error.WriteLine("On PostgreSQL, back up with pg_dump: pg_dump --format=custom --file=tandem.dump <database> (docs/user-guide/administration.md).");
                 return 2;
             }
             var target = Path.GetFullPath(parse.GetValue(file)!);
             if (File.Exists(target))
             {
-                Console.Error.WriteLine($"{target} exists already; choose a new file.");
+                parse.InvocationConfiguration.Error.WriteLine($"{target} exists already; choose a new file.");
                 return 2;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -246,23 +247,23 @@ public static class TandemCli
     {
         var check = new Command("check", "Prove the stored data's invariants; exits non-zero on any violation.");
         var all = new Command("all", "Run every module's consistency check.") { TreatUnmatchedTokensAsErrors = false };
-        all.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, null, token), ct));
+        all.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, null, parse.InvocationConfiguration.Error, token), ct));
         check.Add(all);
         var ledger = new Command("ledger", "Posted entries balance, balances equal the sum of their lines.") { TreatUnmatchedTokensAsErrors = false };
-        ledger.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, "ledger", token), ct));
+        ledger.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, "ledger", parse.InvocationConfiguration.Error, token), ct));
         check.Add(ledger);
         var stock = new Command("stock", "On hand equals the sum of done moves, never negative, reserved within on hand, the inventory account equals the valuation.") { TreatUnmatchedTokensAsErrors = false };
-        stock.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, "stock", token), ct));
+        stock.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, "stock", parse.InvocationConfiguration.Error, token), ct));
         check.Add(stock);
         return check;
     }
 
-    private static async Task<int> RunChecksAsync(IServiceProvider services, string? name, CancellationToken ct)
+    private static async Task<int> RunChecksAsync(IServiceProvider services, string? name, TextWriter error, CancellationToken ct)
     {
         var checks = services.GetServices<IConsistencyCheck>().Where(c => name is null || c.Name == name).ToList();
         if (checks.Count == 0)
         {
-            Console.Error.WriteLine(name is null ? "No consistency checks are registered." : $"No consistency check named {name}.");
+            error.WriteLine(name is null ? "No consistency checks are registered." : $"No consistency check named {name}.");
             return 2;
         }
         var violations = 0;
@@ -270,7 +271,7 @@ public static class TandemCli
         {
             var found = await check.RunAsync(ct);
             foreach (var violation in found)
-                Console.Error.WriteLine($"{violation.Check}: company {violation.CompanyId}: {violation.Rule}: {violation.Detail}");
+                error.WriteLine($"{violation.Check}: company {violation.CompanyId}: {violation.Rule}: {violation.Detail}");
             Console.WriteLine($"{check.Name}: {(found.Count == 0 ? "consistent" : $"{found.Count} violation(s)")}");
             violations += found.Count;
         }

@@ -51,7 +51,7 @@ public abstract class GeneratedInputTests(TandemServer server)
         Assert.True(tried > 200, $"Only {tried} bodies were sent.");
         Assert.True(failures.Count == 0, $"{failures.Count} of {tried} generated requests failed the property:\n{string.Join("\n", failures.Take(30))}");
         string[] database = [$"--Tandem:Database:Provider={server.Provider}", $"--ConnectionStrings:Tandem={server.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
-        Assert.Equal(0, await TandemCli.RunAsync(["check", "all", .. database]));
+        await HostCommands.ExpectAsync(0, ["check", "all", .. database]);
     }
 
     private static async Task<string?> CodeAsync(HttpResponseMessage response)

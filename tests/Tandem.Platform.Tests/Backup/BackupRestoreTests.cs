@@ -31,13 +31,13 @@ public sealed class BackupRestoreTests
             var copy = Path.Combine(folder, "backups", "tandem-copy.db");
             string[] Database(string file) => [$"--ConnectionStrings:Tandem=Data Source={file}", "--Logging:LogLevel:Default=Warning"];
 
-            Assert.Equal(0, await TandemCli.RunAsync(["seed", "demo", .. Database(original)]));
-            Assert.Equal(0, await TandemCli.RunAsync(["backup", copy, .. Database(original)]));
+            await HostCommands.ExpectAsync(0, ["seed", "demo", .. Database(original)]);
+            await HostCommands.ExpectAsync(0, ["backup", copy, .. Database(original)]);
             // A second backup to the same file is refused rather than overwriting it.
-            Assert.Equal(2, await TandemCli.RunAsync(["backup", copy, .. Database(original)]));
+            await HostCommands.ExpectAsync(2, ["backup", copy, .. Database(original)]);
 
-            Assert.Equal(0, await TandemCli.RunAsync(["check", "all", .. Database(copy)]));
-            Assert.Equal(0, await TandemCli.RunAsync(["audit", "verify", .. Database(copy)]));
+            await HostCommands.ExpectAsync(0, ["check", "all", .. Database(copy)]);
+            await HostCommands.ExpectAsync(0, ["audit", "verify", .. Database(copy)]);
             var counts = Counts("parties_", "accounting_", "inventory_");
             Assert.Equal(await SqliteScalarAsync(original, counts), await SqliteScalarAsync(copy, counts));
         }
@@ -60,9 +60,9 @@ public sealed class BackupRestoreTests
         var original = await cluster.CreateDatabaseAsync("backup");
         var restored = await cluster.CreateDatabaseAsync("restored");
         string[] Database(string connection) => ["--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={connection}", "--Logging:LogLevel:Default=Warning"];
-        Assert.Equal(0, await TandemCli.RunAsync(["seed", "demo", .. Database(original)]));
+        await HostCommands.ExpectAsync(0, ["seed", "demo", .. Database(original)]);
         // The PostgreSQL command refuses and names pg_dump instead.
-        Assert.Equal(2, await TandemCli.RunAsync(["backup", Path.Combine(Path.GetTempPath(), "never.db"), .. Database(original)]));
+        await HostCommands.ExpectAsync(2, ["backup", Path.Combine(Path.GetTempPath(), "never.db"), .. Database(original)]);
 
         var dump = Path.Combine(Path.GetTempPath(), $"tandem-{Guid.NewGuid():N}.dump");
         try
@@ -77,8 +77,8 @@ public sealed class BackupRestoreTests
             File.Delete(dump);
         }
 
-        Assert.Equal(0, await TandemCli.RunAsync(["check", "all", .. Database(restored)]));
-        Assert.Equal(0, await TandemCli.RunAsync(["audit", "verify", .. Database(restored)]));
+        await HostCommands.ExpectAsync(0, ["check", "all", .. Database(restored)]);
+        await HostCommands.ExpectAsync(0, ["audit", "verify", .. Database(restored)]);
         var counts = Counts("parties.", "accounting.", "inventory.");
         Assert.Equal(await PostgresScalarAsync(original, counts), await PostgresScalarAsync(restored, counts));
     }

@@ -84,8 +84,8 @@ public sealed class CrashTests(PostgresServer survivor) : IClassFixture<Postgres
         foreach (var id in parties)
             Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/v1/parties/{id}", Ct)).StatusCode);
         string[] database = ["--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={survivor.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
-        Assert.Equal(0, await TandemCli.RunAsync(["check", "all", .. database]));
-        Assert.Equal(0, await TandemCli.RunAsync(["audit", "verify", .. database]));
+        await HostCommands.ExpectAsync(0, ["check", "all", .. database]);
+        await HostCommands.ExpectAsync(0, ["audit", "verify", .. database]);
 
         // A restarted node and the survivor deliver what the dead node had claimed once its lease runs out.
         using (await ServerProcess.StartAsync(survivor.ConnectionString))

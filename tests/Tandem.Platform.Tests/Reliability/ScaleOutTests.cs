@@ -101,8 +101,8 @@ public sealed class ScaleOutTests(PostgresServer first) : IClassFixture<Postgres
             }
             Assert.True(groups > 0, $"{table}: no numbered rows");
         }
-        Assert.Equal(0, await TandemCli.RunAsync(["check", "all", "--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={first.ConnectionString}",
-            "--Logging:LogLevel:Default=Warning"]));
+        await HostCommands.ExpectAsync(0, ["check", "all", "--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={first.ConnectionString}",
+            "--Logging:LogLevel:Default=Warning"]);
     }
 
     private static object Eur(decimal amount) => new { amount = amount.ToString(CultureInfo.InvariantCulture), currency = "EUR" };

@@ -26,11 +26,11 @@ public sealed class SeedBenchTests
         var connection = await PostgresCluster.Shared.CreateDatabaseAsync("seedbench");
         string[] database = ["--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={connection}", "--Logging:LogLevel:Default=Warning"];
 
-        Assert.Equal(0, await TandemCli.RunAsync(["seed", "demo", .. database]));
-        Assert.Equal(0, await TandemCli.RunAsync(
+        await HostCommands.ExpectAsync(0, ["seed", "demo", .. database]);
+        await HostCommands.ExpectAsync(0,
             ["seed", "bench", "--customers", "40", "--opportunities", "30", "--activities", "120", "--invoices", "50", "--journal-lines", "250", "--reps", "3",
-                "--products", "12", "--stock-moves", "100", .. database]));
-        Assert.Equal(0, await TandemCli.RunAsync(["check", "all", .. database]));
+                "--products", "12", "--stock-moves", "100", .. database]);
+        await HostCommands.ExpectAsync(0, ["check", "all", .. database]);
 
         await using var pg = new NpgsqlConnection(connection);
         await pg.OpenAsync(Ct);
@@ -63,10 +63,10 @@ public sealed class SeedBenchTests
         string[] database = [$"--ConnectionStrings:Tandem=Data Source={Path.Combine(folder, "t.db")}", "--Logging:LogLevel:Default=Warning"];
         try
         {
-            Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--customers", "0", .. database]));
-            Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--invoices", "10", "--journal-lines", "20", .. database]));
-            Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--products", "0", "--stock-moves", "10", .. database]));
-            Assert.Equal(2, await TandemCli.RunAsync(["seed", "bench", "--customers", "10", .. database]));
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--customers", "0", .. database]);
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--invoices", "10", "--journal-lines", "20", .. database]);
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--products", "0", "--stock-moves", "10", .. database]);
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--customers", "10", .. database]);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Tandem.Testing;
 using Microsoft.Data.Sqlite;
 using Tandem.Host.Cli;
 
@@ -17,9 +18,9 @@ public sealed class LedgerCheckCliTests : IDisposable
     [Fact]
     public async Task Check_ledger_passes_on_the_demo_ledger_and_fails_after_a_balance_is_tampered_with()
     {
-        Assert.Equal(0, await TandemCli.RunAsync(["seed", "demo", .. Database]));
-        Assert.Equal(0, await TandemCli.RunAsync(["check", "ledger", .. Database]));
-        Assert.Equal(0, await TandemCli.RunAsync(["check", "all", .. Database]));
+        await HostCommands.ExpectAsync(0, ["seed", "demo", .. Database]);
+        await HostCommands.ExpectAsync(0, ["check", "ledger", .. Database]);
+        await HostCommands.ExpectAsync(0, ["check", "all", .. Database]);
 
         await using (var connection = new SqliteConnection($"Data Source={File}"))
         {
@@ -29,8 +30,8 @@ public sealed class LedgerCheckCliTests : IDisposable
             tamper.CommandText = "UPDATE accounting_account_balance SET debit = debit + 10000 WHERE rowid = (SELECT min(rowid) FROM accounting_account_balance)";
             Assert.Equal(1, await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
         }
-        Assert.Equal(1, await TandemCli.RunAsync(["check", "ledger", .. Database]));
-        Assert.Equal(1, await TandemCli.RunAsync(["check", "all", .. Database]));
+        await HostCommands.ExpectAsync(1, ["check", "ledger", .. Database]);
+        await HostCommands.ExpectAsync(1, ["check", "all", .. Database]);
     }
 
     public void Dispose()

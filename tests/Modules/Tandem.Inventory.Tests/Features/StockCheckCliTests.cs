@@ -1,3 +1,4 @@
+using Tandem.Testing;
 using Microsoft.Data.Sqlite;
 using Tandem.Host.Cli;
 
@@ -17,9 +18,9 @@ public sealed class StockCheckCliTests : IDisposable
     [Fact]
     public async Task Check_stock_passes_on_the_demo_stock_and_fails_after_an_on_hand_row_is_tampered_with()
     {
-        Assert.Equal(0, await TandemCli.RunAsync(["seed", "demo", .. Database]));
-        Assert.Equal(0, await TandemCli.RunAsync(["check", "stock", .. Database]));
-        Assert.Equal(0, await TandemCli.RunAsync(["check", "all", .. Database]));
+        await HostCommands.ExpectAsync(0, ["seed", "demo", .. Database]);
+        await HostCommands.ExpectAsync(0, ["check", "stock", .. Database]);
+        await HostCommands.ExpectAsync(0, ["check", "all", .. Database]);
 
         await using (var connection = new SqliteConnection($"Data Source={File}"))
         {
@@ -29,7 +30,7 @@ public sealed class StockCheckCliTests : IDisposable
             tamper.CommandText = "UPDATE inventory_stock_quant SET quantity = quantity + 10000 WHERE rowid = (SELECT min(rowid) FROM inventory_stock_quant)";
             Assert.Equal(1, await tamper.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
         }
-        Assert.Equal(1, await TandemCli.RunAsync(["check", "stock", .. Database]));
+        await HostCommands.ExpectAsync(1, ["check", "stock", .. Database]);
     }
 
     public void Dispose()

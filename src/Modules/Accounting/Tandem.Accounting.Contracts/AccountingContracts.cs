@@ -20,7 +20,41 @@ public interface IAccountingModule
 
     /// <summary>Every company's balance (debits − credits) over the accounts with the role; for consistency checks.</summary>
     Task<IReadOnlyList<RoleBalance>> RoleBalancesAsync(ControlRole role, CancellationToken ct);
+
+    /// <summary>The company's active taxes, for pricing documents (quotes, orders) before they are invoiced.</summary>
+    Task<IReadOnlyList<TaxSummary>> ListTaxesAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Creates and posts a customer invoice or credit note inside the caller's unit of work, through the same path as
+    /// one entered in Accounting: gap-free number, receivable, revenue and tax lines, open items by the payment term,
+    /// <see cref="InvoicePosted"/> published. Refused with <c>period_closed</c>, <c>account_unknown</c>, <c>tax_unknown</c>
+    /// or a validation error; the caller then rolls its unit of work back.
+    /// </summary>
+    Task<Result<PostedInvoice>> PostCustomerDocumentAsync(CustomerDocumentRequest request, CancellationToken ct);
+
+    /// <summary>Where the invoices stand (total and what is still open), for the documents that made them; unknown ids are left out.</summary>
+    Task<IReadOnlyList<InvoiceStanding>> GetInvoicesAsync(IReadOnlyCollection<Guid> invoiceIds, CancellationToken ct);
 }
+
+/// <summary>A tax as documents apply it: <see cref="Rate"/> in percent; <see cref="PriceIncludesTax"/> when prices are gross.</summary>
+public sealed record TaxSummary(Guid Id, string Code, string Name, decimal Rate, bool PriceIncludesTax);
+
+/// <summary>
+/// A customer invoice (<see cref="InvoiceKind.CustomerInvoice"/>) or credit note (<see cref="InvoiceKind.CustomerCreditNote"/>)
+/// another module bills; <see cref="Currency"/> null means the company currency. <see cref="Reference"/> is what the
+/// customer sees, e.g. the sales order number.
+/// </summary>
+public sealed record CustomerDocumentRequest(
+    InvoiceKind Kind, Guid PartyId, DateOnly Date, string? Currency, string? Reference, IReadOnlyList<CustomerDocumentLine> Lines,
+    Guid? PaymentTermId = null);
+
+/// <summary>One line: unit price in the document currency, net or gross as the tax says; revenue account by code (e.g. <c>4000</c>).</summary>
+public sealed record CustomerDocumentLine(string Description, decimal Quantity, decimal UnitPrice, string AccountCode, Guid? TaxId);
+
+public sealed record PostedInvoice(Guid Id, string Number, Money Untaxed, Money Tax, Money Total, Guid JournalEntryId);
+
+/// <summary><see cref="Open"/>: what is still to be paid (or, for a credit note, to be used); <see cref="Status"/> <c>draft</c> or <c>posted</c>.</summary>
+public sealed record InvoiceStanding(Guid Id, string? Number, InvoiceKind Kind, string Status, DateOnly Date, Money Total, Money Open);
 
 /// <summary>An entry another module posts; each line names its account by control role or by code.</summary>
 public sealed record LedgerEntryRequest(DateOnly Date, string Description, string? Reference, IReadOnlyList<LedgerLineRequest> Lines);
@@ -67,8 +101,12 @@ public static class AccountingPermissions
     public const string Manage = "accounting.manage";
 }
 
-/// <summary>What a customer owes against their credit limit, in the company currency; no limit means unlimited.</summary>
-public sealed record CreditPosition(Guid PartyId, Money Open, Money? Limit, Money? Available);
+/// <summary>
+/// What a customer owes against their credit limit, in the company currency; no limit means unlimited.
+/// <see cref="Overdue"/>: open items past their due date by more than the company's overdue tolerance
+/// (<see cref="OverdueToleranceDays"/>), which blocks new credit however much of the limit is left.
+/// </summary>
+public sealed record CreditPosition(Guid PartyId, Money Open, Money? Limit, Money? Available, Money Overdue, int OverdueToleranceDays);
 
 /// <summary>The four documents of receivables and payables.</summary>
 public enum InvoiceKind

@@ -40,3 +40,50 @@ public interface IReminderChannel
 
 /// <summary>Published when an opportunity is marked won, for the sales side to pick up.</summary>
 public sealed record OpportunityWon(Guid CompanyId, Guid OpportunityId, Guid AccountId, Money Amount) : IIntegrationEvent;
+
+/// <summary>What the customer-360 overview asks each contributing module about an account's organisation.</summary>
+public sealed record AccountOverviewQuery(Guid AccountId, Guid PartyId, DateOnly Today);
+
+/// <summary>
+/// The ledger's side of the customer-360 overview (implemented by Accounting), in the company currency:
+/// balances, credit, revenue, and the latest invoices and payments.
+/// </summary>
+public interface IAccountFinanceSource
+{
+    Task<AccountFinance> GetFinanceAsync(AccountOverviewQuery query, CancellationToken ct);
+}
+
+/// <summary>The sales side of the customer-360 overview (implemented by Sales): quotes, orders and shipments.</summary>
+public interface IAccountSalesSource
+{
+    Task<AccountSales> GetSalesAsync(AccountOverviewQuery query, CancellationToken ct);
+}
+
+/// <summary>ERP events for the overview's timeline (order confirmed, shipped, invoiced, paid), newest first, at most <paramref name="limit"/>.</summary>
+public interface IAccountTimelineSource
+{
+    Task<IReadOnlyList<OverviewEvent>> GetEventsAsync(AccountOverviewQuery query, int limit, CancellationToken ct);
+}
+
+/// <summary><see cref="AvailableCredit"/> is null when the customer has no credit limit.</summary>
+public sealed record AccountFinance(
+    Money OpenBalance, Money Overdue, Money? CreditLimit, Money? AvailableCredit, Money LifetimeRevenue, Money YearToDateRevenue,
+    IReadOnlyList<OverviewInvoice> Invoices, IReadOnlyList<OverviewPayment> Payments);
+
+public sealed record OverviewInvoice(Guid Id, string? Number, string Kind, DateOnly Date, DateOnly? DueDate, Money Total, Money Open, string Status);
+
+public sealed record OverviewPayment(Guid Id, string? Number, DateOnly Date, Money Amount);
+
+public sealed record AccountSales(
+    OverviewOrder? LastOrder, IReadOnlyList<OverviewOrder> OpenOrders, IReadOnlyList<OverviewQuote> OpenQuotes, IReadOnlyList<OverviewShipment> Shipments);
+
+/// <summary><see cref="PromiseDate"/>: when the order can ship complete, as promised.</summary>
+public sealed record OverviewOrder(Guid Id, string? Number, DateOnly Date, string Status, Money Total, DateOnly? PromiseDate);
+
+public sealed record OverviewQuote(Guid Id, string? Number, int Revision, DateOnly? ValidUntil, string Status, Money Total);
+
+/// <summary>A done delivery: what left, when, for which order, with its lots or serials.</summary>
+public sealed record OverviewShipment(Guid MoveId, string Number, DateOnly Date, Guid OrderId, string? OrderNumber, string Product, decimal Quantity, IReadOnlyList<string> LotsOrSerials);
+
+/// <summary>One entry of the merged timeline; <see cref="Kind"/> e.g. <c>order.confirmed</c>, <c>shipment.done</c>, <c>invoice.posted</c>, <c>payment.received</c>.</summary>
+public sealed record OverviewEvent(DateTimeOffset At, string Kind, string Title, string? Reference, Money? Amount, string? Url);

@@ -30,6 +30,27 @@ public interface IInventoryModule
     /// </summary>
     Task<Result<MoveSummary>> ReturnToSupplierAsync(SupplierReturnRequest request, CancellationToken ct);
 
+    /// <summary>
+    /// Completes all or part of a reserved delivery inside the caller's unit of work: the done quantity leaves stock
+    /// with its lots or serials, valued and posted to cost of goods sold; the rest stays behind as a backorder move
+    /// (same source document, still reserved as far as it was). <c>quantity_exceeds_move</c> when more than the move
+    /// holds; <c>insufficient_stock</c> when the quantity is not on hand.
+    /// </summary>
+    Task<Result<DeliveryDone>> CompleteDeliveryAsync(DeliveryCompletion request, CancellationToken ct);
+
+    /// <summary>Cancels a move that is not done, releasing what it reserved, inside the caller's unit of work; <c>move_done</c> when it is done.</summary>
+    Task<Result<MoveSummary>> CancelMoveAsync(Guid moveId, CancellationToken ct);
+
+    /// <summary>
+    /// Takes goods a customer sent back into the warehouse's stock inside the caller's unit of work: a done return
+    /// move from the customer location, valued at <see cref="CustomerReturnRequest.UnitCost"/> (what they left stock
+    /// at) and posted back from cost of goods sold to inventory.
+    /// </summary>
+    Task<Result<MoveSummary>> ReceiveCustomerReturnAsync(CustomerReturnRequest request, CancellationToken ct);
+
+    /// <summary>The moves with their status, quantities and lots; unknown ids are left out.</summary>
+    Task<IReadOnlyList<MoveDetail>> GetMovesAsync(IReadOnlyCollection<Guid> moveIds, CancellationToken ct);
+
     /// <summary>The warehouses of the company, by code.</summary>
     Task<IReadOnlyList<WarehouseSummary>> ListWarehousesAsync(CancellationToken ct);
 
@@ -68,7 +89,28 @@ public sealed record AtpAnswer(Guid ProductId, decimal Quantity, DateOnly Date, 
 /// <summary>One point of the timeline: the change on that date and the running available quantity after it.</summary>
 public sealed record AtpStep(DateOnly Date, string Kind, decimal Change, decimal Available, string? Reference);
 
-public sealed record DeliveryRequest(Guid ProductId, decimal Quantity, string? Unit, Guid WarehouseId, Guid? CustomerId, DateOnly? ScheduledDate, SourceDocument? Source);
+/// <summary>
+/// A delivery to plan and reserve. With <see cref="ReserveAvailable"/> it is created even when stock is short,
+/// reserving what is available (the shortfall waits for receipts); without it a shortfall is refused.
+/// </summary>
+public sealed record DeliveryRequest(
+    Guid ProductId, decimal Quantity, string? Unit, Guid WarehouseId, Guid? CustomerId, DateOnly? ScheduledDate, SourceDocument? Source,
+    bool ReserveAvailable = false);
+
+/// <summary>How much of a delivery move was shipped, with its lots or serials when the product is tracked.</summary>
+public sealed record DeliveryCompletion(Guid MoveId, decimal Quantity, DateOnly? Date = null, IReadOnlyList<LotEntry>? Lots = null);
+
+/// <summary><see cref="Cost"/>: the stock value that left (positive), posted to cost of goods sold; <see cref="Backorder"/> the move left for the rest.</summary>
+public sealed record DeliveryDone(MoveSummary Done, MoveSummary? Backorder, decimal Cost, IReadOnlyList<LotEntry> Lots);
+
+public sealed record CustomerReturnRequest(
+    Guid ProductId, decimal Quantity, Guid WarehouseId, Guid? CustomerId, decimal UnitCost, DateOnly? Date, SourceDocument? Source,
+    IReadOnlyList<LotEntry>? Lots = null, string? Reference = null);
+
+/// <summary>A move as another module follows it: <see cref="Status"/> <c>draft</c>, <c>reserved</c>, <c>done</c> or <c>cancelled</c>.</summary>
+public sealed record MoveDetail(
+    Guid Id, string Number, string Kind, string Status, Guid ProductId, decimal Quantity, decimal Reserved, Guid WarehouseId, DateOnly? ScheduledDate,
+    DateOnly? DoneDate, SourceDocument? Source, IReadOnlyList<LotEntry> Lots);
 
 public sealed record ReceiptRequest(
     Guid ProductId, decimal Quantity, string? Unit, Guid WarehouseId, Guid? SupplierId, Money UnitCost, DateOnly? ScheduledDate, SourceDocument? Source,
@@ -81,8 +123,11 @@ public sealed record SupplierReturnRequest(
     Guid ProductId, decimal Quantity, Guid WarehouseId, Guid? SupplierId, DateOnly? Date, SourceDocument? Source, IReadOnlyList<LotEntry>? Lots = null,
     string? Reference = null);
 
-/// <summary><see cref="Value"/>: what the move added to (positive) or took from (negative) the stock value, in the company currency.</summary>
-public sealed record MoveSummary(Guid Id, string Number, string Kind, string Status, Guid ProductId, decimal Quantity, decimal Value = 0m);
+/// <summary>
+/// <see cref="Value"/>: what the move added to (positive) or took from (negative) the stock value, in the company currency;
+/// <see cref="Reserved"/>: how much of the quantity is reserved (a delivery).
+/// </summary>
+public sealed record MoveSummary(Guid Id, string Number, string Kind, string Status, Guid ProductId, decimal Quantity, decimal Value = 0m, decimal Reserved = 0m);
 
 public sealed record WarehouseSummary(Guid Id, string Code, string Name, Guid StockLocationId);
 

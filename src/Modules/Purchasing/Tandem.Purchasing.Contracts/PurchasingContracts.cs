@@ -7,7 +7,17 @@ public interface IPurchasingModule
 {
     /// <summary>The purchase order with its lines' ordered, received and billed quantities, or null.</summary>
     Task<PurchaseOrderSummary?> FindOrderAsync(Guid orderId, CancellationToken ct);
+
+    /// <summary>
+    /// Turns shortages (e.g. of a confirmed sales order) into purchase proposals inside the caller's unit of work:
+    /// draft orders (requests for quotation) at the best supplier, one per supplier and warehouse, each line noting
+    /// what it was proposed for. Returns the draft orders' ids.
+    /// </summary>
+    Task<Result<IReadOnlyList<Guid>>> ProposeAsync(IReadOnlyList<PurchaseNeed> needs, CancellationToken ct);
 }
+
+/// <summary>Something short: the product, quantity and warehouse, when it is needed, and the document it is for (e.g. <c>sales_order</c>, id, number).</summary>
+public sealed record PurchaseNeed(Guid ProductId, decimal Quantity, Guid WarehouseId, DateOnly NeededBy, string? ForType, Guid? ForId, string? ForReference);
 
 public sealed record PurchaseOrderSummary(Guid Id, string? Number, Guid SupplierId, string Status, Money Total, IReadOnlyList<PurchaseOrderLineSummary> Lines);
 

@@ -126,6 +126,13 @@ public sealed class AccountingModule : ITandemModule
 
 internal sealed class AccountingFacade(AccountingDb db, ReceivablesQuery receivables, ModulePosting posting) : IAccountingModule
 {
+    // Order to cash (being built): replaced by the real implementations.
+    public Task<IReadOnlyList<TaxSummary>> ListTaxesAsync(CancellationToken ct) => throw new NotImplementedException();
+
+    public Task<Result<PostedInvoice>> PostCustomerDocumentAsync(CustomerDocumentRequest request, CancellationToken ct) => throw new NotImplementedException();
+
+    public Task<IReadOnlyList<InvoiceStanding>> GetInvoicesAsync(IReadOnlyCollection<Guid> invoiceIds, CancellationToken ct) => throw new NotImplementedException();
+
     public Task<Result<PostedEntry>> PostAsync(LedgerEntryRequest request, CancellationToken ct) => posting.PostAsync(request, ct);
 
     public Task<IReadOnlyList<RoleBalance>> RoleBalancesAsync(ControlRole role, CancellationToken ct) => posting.RoleBalancesAsync(role, ct);
@@ -133,7 +140,7 @@ internal sealed class AccountingFacade(AccountingDb db, ReceivablesQuery receiva
     public async Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct)
     {
         var balance = await receivables.BalanceAsync(partyId, ct);
-        return new CreditPosition(partyId, balance.Receivable, balance.CreditLimit, balance.Available);
+        return new CreditPosition(partyId, balance.Receivable, balance.CreditLimit, balance.Available, new Money(0m, balance.Receivable.Currency), 0);
     }
 
     public async Task<AccountSummary?> FindAccountAsync(string code, CancellationToken ct) =>

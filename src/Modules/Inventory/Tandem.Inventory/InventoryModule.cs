@@ -81,6 +81,15 @@ public sealed class InventoryModule : ITandemModule
 
 internal sealed class InventoryFacade(CompanyMoney money, MoveHandler moves, PlanningHandler planning, StockQueries stock, InventoryDb db) : IInventoryModule
 {
+    // Order to cash (being built): replaced by the real implementations.
+    public Task<Result<DeliveryDone>> CompleteDeliveryAsync(DeliveryCompletion request, CancellationToken ct) => throw new NotImplementedException();
+
+    public Task<Result<MoveSummary>> CancelMoveAsync(Guid moveId, CancellationToken ct) => throw new NotImplementedException();
+
+    public Task<Result<MoveSummary>> ReceiveCustomerReturnAsync(CustomerReturnRequest request, CancellationToken ct) => throw new NotImplementedException();
+
+    public Task<IReadOnlyList<MoveDetail>> GetMovesAsync(IReadOnlyCollection<Guid> moveIds, CancellationToken ct) => throw new NotImplementedException();
+
     public async Task<Contracts.StockLevel> GetStockAsync(Guid productId, Guid? warehouseId, CancellationToken ct)
     {
         var levels = await stock.LevelsAsync(productId, warehouseId, ct);

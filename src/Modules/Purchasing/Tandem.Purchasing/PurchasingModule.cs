@@ -80,6 +80,9 @@ public sealed class PurchasingModule : ITandemModule
 
 internal sealed class PurchasingFacade(PurchasingDb db) : IPurchasingModule
 {
+    // Order to cash (being built): replaced by the real implementation.
+    public Task<Result<IReadOnlyList<Guid>>> ProposeAsync(IReadOnlyList<PurchaseNeed> needs, CancellationToken ct) => throw new NotImplementedException();
+
     public async Task<PurchaseOrderSummary?> FindOrderAsync(Guid orderId, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking().Include(o => o.Lines).SingleOrDefaultAsync(o => o.Id == orderId, ct);

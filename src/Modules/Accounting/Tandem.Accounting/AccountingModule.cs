@@ -126,7 +126,8 @@ public sealed class AccountingModule : ITandemModule
 }
 
 internal sealed class AccountingFacade(
-    AccountingDb db, ReceivablesQuery receivables, ModulePosting posting, TaxesAndTermsHandler taxes, CustomerDocuments documents) : IAccountingModule
+    AccountingDb db, ReceivablesQuery receivables, ModulePosting posting, TaxesAndTermsHandler taxes, CustomerDocuments documents, TimeProvider clock)
+    : IAccountingModule
 {
     public async Task<IReadOnlyList<TaxSummary>> ListTaxesAsync(CancellationToken ct) =>
         (await taxes.ListTaxesAsync(ct)).Select(t => new TaxSummary(t.Id, t.Code, t.Name, t.Rate, t.PriceIncludesTax)).ToList();
@@ -139,11 +140,8 @@ internal sealed class AccountingFacade(
 
     public Task<IReadOnlyList<RoleBalance>> RoleBalancesAsync(ControlRole role, CancellationToken ct) => posting.RoleBalancesAsync(role, ct);
 
-    public async Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct)
-    {
-        var balance = await receivables.BalanceAsync(partyId, ct);
-        return new CreditPosition(partyId, balance.Receivable, balance.CreditLimit, balance.Available, new Money(0m, balance.Receivable.Currency), 0);
-    }
+    public Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct) =>
+        receivables.CreditPositionAsync(partyId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
 
     public async Task<AccountSummary?> FindAccountAsync(string code, CancellationToken ct) =>
         await db.Accounts.AsNoTracking().Where(a => a.Code == code)

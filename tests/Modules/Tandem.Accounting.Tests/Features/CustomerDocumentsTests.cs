@@ -176,6 +176,55 @@ public abstract class CustomerDocumentsTests(TandemServer server)
         Assert.Equal("INV2025-00001", ok.Value.Number);
         await ledger.AssertLedgerConsistentAsync();
     }
+
+    [Fact]
+    public async Task Overdue_counts_open_invoices_past_due_by_more_than_the_tolerance()
+    {
+        var ledger = await LedgerClient.NewCompanyAsync(server);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var year in new[] { today.Year, today.AddDays(-40).Year }.Distinct().Where(y => y != 2025))
+            await Ok(await ledger.Http.PostAsJsonAsync("/api/v1/accounting/fiscal-years", new { year }, Ct));
+        var customer = await CustomerAsync(ledger, "Slow Payer");
+        await Ok(await ledger.Http.PutAsJsonAsync($"/api/v1/accounting/parties/{customer}/credit-limit", new { limit = LedgerClient.Eur(1000m) }, Ct), HttpStatusCode.OK);
+
+        // No payment term: each invoice is due on its date. 300.00 due 40 days ago, 100.00 due 5 days ago, 50.00 due today.
+        foreach (var (days, amount) in new[] { (40, 300m), (5, 100m), (0, 50m) })
+        {
+            var posted = await InUnitAsync(ledger, a => a.PostCustomerDocumentAsync(new CustomerDocumentRequest(
+                InvoiceKind.CustomerInvoice, customer, today.AddDays(-days), null, null, [new("Goods", 1m, amount, "4000", null)]), Ct));
+            Assert.True(posted.IsSuccess, posted.Error?.Message);
+        }
+        // A 20.00 credit note due 40 days ago lowers the balance but is nothing overdue.
+        await InUnitAsync(ledger, a => a.PostCustomerDocumentAsync(new CustomerDocumentRequest(
+            InvoiceKind.CustomerCreditNote, customer, today.AddDays(-40), null, null, [new("Allowance", 1m, 20m, "4000", null)]), Ct));
+
+        // Tolerance 0 (the default): 300.00 + 100.00 = 400.00 overdue; open 300 + 100 + 50 − 20 = 430.00; available 570.00.
+        var position = await AskAsync(ledger, a => a.GetCreditPositionAsync(customer, Ct));
+        Assert.Equal((430m, 570m, 400m, 0), (position.Open.Amount, position.Available!.Value.Amount, position.Overdue.Amount, position.OverdueToleranceDays));
+
+        // Tolerance 10 days: only the 300.00 due 40 days ago; 5 days past due is within it.
+        var settings = await ledger.GetAsync("/api/v1/accounting/settings");
+        Assert.Equal(0, settings.GetProperty("overdueToleranceDays").GetInt32());
+        var changed = await Ok(await ledger.Http.PutAsJsonAsync("/api/v1/accounting/settings",
+            new { writeOffTolerance = LedgerClient.Eur(1m), overdueToleranceDays = 10 }, Ct), HttpStatusCode.OK);
+        Assert.Equal(10, changed.GetProperty("overdueToleranceDays").GetInt32());
+        position = await AskAsync(ledger, a => a.GetCreditPositionAsync(customer, Ct));
+        Assert.Equal((300m, 10), (position.Overdue.Amount, position.OverdueToleranceDays));
+
+        // Exactly 40 days is not more than 40: nothing overdue. Leaving the field out keeps the tolerance.
+        await Ok(await ledger.Http.PutAsJsonAsync("/api/v1/accounting/settings", new { writeOffTolerance = LedgerClient.Eur(1m), overdueToleranceDays = 40 }, Ct), HttpStatusCode.OK);
+        await Ok(await ledger.Http.PutAsJsonAsync("/api/v1/accounting/settings", new { writeOffTolerance = LedgerClient.Eur(2m) }, Ct), HttpStatusCode.OK);
+        position = await AskAsync(ledger, a => a.GetCreditPositionAsync(customer, Ct));
+        Assert.Equal((0m, 40), (position.Overdue.Amount, position.OverdueToleranceDays));
+
+        // A negative tolerance is refused per field and changes nothing.
+        var bad = await ledger.Http.PutAsJsonAsync("/api/v1/accounting/settings", new { writeOffTolerance = LedgerClient.Eur(5m), overdueToleranceDays = -1 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("overdueToleranceDays", out _), problem.ToString());
+        settings = await ledger.GetAsync("/api/v1/accounting/settings");
+        Assert.Equal((2m, 40), (Amount(settings.GetProperty("writeOffTolerance")), settings.GetProperty("overdueToleranceDays").GetInt32()));
+    }
 }
 
 public sealed class CustomerDocumentsOnSqlite(SqliteServer server) : CustomerDocumentsTests(server), IClassFixture<SqliteServer>;

@@ -36,7 +36,11 @@ internal sealed class AccountOverviewQueryHandler(
     public const int TimelineLimit = 50;
     public const int Recent = 10;
 
-    public async Task<Result<AccountOverviewDto>> HandleAsync(Guid accountId, CancellationToken ct)
+    /// <param name="withModulePanels">
+    /// False for the account page, whose finance and sales panels come from their modules through a slot: finance and
+    /// sales are then left null instead of being read twice.
+    /// </param>
+    public async Task<Result<AccountOverviewDto>> HandleAsync(Guid accountId, CancellationToken ct, bool withModulePanels = true)
     {
         var account = await (await visibility.AccountsAsync(ct)).Where(a => a.Id == accountId)
             .Select(a => new { a.Id, a.Name, a.PartyId, a.OwnerId, a.LifecycleStage }).SingleOrDefaultAsync(ct);
@@ -52,8 +56,8 @@ internal sealed class AccountOverviewQueryHandler(
         var notes = await db.Notes.AsNoTracking().Where(n => n.AccountId == accountId).OrderByDescending(n => n.CreatedAt).Take(Recent)
             .Select(n => new OverviewNoteDto(n.Id, n.AuthorName, n.Text, n.CreatedAt)).ToListAsync(ct);
 
-        var financeSource = finance.FirstOrDefault(s => user.HasPermission(s.Permission));
-        var salesSource = sales.FirstOrDefault(s => user.HasPermission(s.Permission));
+        var financeSource = withModulePanels ? finance.FirstOrDefault(s => user.HasPermission(s.Permission)) : null;
+        var salesSource = withModulePanels ? sales.FirstOrDefault(s => user.HasPermission(s.Permission)) : null;
         return new AccountOverviewDto(
             account.Id, account.Name, account.PartyId, account.OwnerId, account.LifecycleStage, query.Today,
             opportunities.Select(o => new OverviewOpportunityDto(o.Id, o.Name, o.Stage, o.Probability, o.Amount, o.ExpectedCloseDate, o.OwnerId)).ToList(),

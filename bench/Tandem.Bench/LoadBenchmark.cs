@@ -11,7 +11,7 @@ namespace Tandem.Bench;
 /// prints each workload's throughput and latency percentiles. The server and its data are whatever the URL points at
 /// (a database loaded by <c>seed bench</c>, say), so the figures include the real network stack and configuration.
 /// Usage: load --url http://127.0.0.1:5080 [--email E --password P] [--clients 8] [--seconds 20]
-/// [--workloads search,trial-balance,atp,account-page,lead-capture]
+/// [--workloads search,trial-balance,atp,account-page,lead-capture] (also: customer-360)
 /// </summary>
 internal static class LoadBenchmark
 {
@@ -55,6 +55,7 @@ internal static class LoadBenchmark
                 Bench.GetAsync(http, $"/api/v1/crm/accounts/{accounts[i % accounts.Length]}"),
                 Bench.GetAsync(http, $"/api/v1/crm/contacts?accountId={accounts[i % accounts.Length]}&limit=100"),
                 Bench.GetAsync(http, $"/api/v1/crm/accounts/{accounts[i % accounts.Length]}/timeline")),
+            ["customer-360"] = i => Bench.GetAsync(http, $"/api/v1/crm/accounts/{accounts[i % accounts.Length]}/overview"),
             ["lead-capture"] = async i =>
             {
                 var response = await http.PostAsJsonAsync("/api/v1/crm/leads", new

@@ -108,6 +108,8 @@ public static class TandemApp
         app.UseApiConventionsOuter();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Inside the exception handler and before authentication, so a retried request is authenticated again in its new scope.
+        app.UseMiddleware<DeadlockRetryMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.Use((context, next) =>

@@ -91,6 +91,7 @@ public sealed class AccountingModule : ITandemModule
         services.AddScoped<TaxesAndTermsHandler>();
         services.AddScoped<InvoicePosting>();
         services.AddScoped<InvoicesHandler>();
+        services.AddScoped<CustomerDocuments>();
         services.AddScoped<PaymentsHandler>();
         services.AddScoped<ReceivablesQuery>();
         services.AddScoped<ReceivablesHandler>();
@@ -124,24 +125,23 @@ public sealed class AccountingModule : ITandemModule
         await Demo.AccountingDemo.SeedAsync(services, ct);
 }
 
-internal sealed class AccountingFacade(AccountingDb db, ReceivablesQuery receivables, ModulePosting posting) : IAccountingModule
+internal sealed class AccountingFacade(
+    AccountingDb db, ReceivablesQuery receivables, ModulePosting posting, TaxesAndTermsHandler taxes, CustomerDocuments documents, TimeProvider clock)
+    : IAccountingModule
 {
-    // Order to cash (being built): replaced by the real implementations.
-    public Task<IReadOnlyList<TaxSummary>> ListTaxesAsync(CancellationToken ct) => throw new NotImplementedException();
+    public async Task<IReadOnlyList<TaxSummary>> ListTaxesAsync(CancellationToken ct) =>
+        (await taxes.ListTaxesAsync(ct)).Select(t => new TaxSummary(t.Id, t.Code, t.Name, t.Rate, t.PriceIncludesTax)).ToList();
 
-    public Task<Result<PostedInvoice>> PostCustomerDocumentAsync(CustomerDocumentRequest request, CancellationToken ct) => throw new NotImplementedException();
+    public Task<Result<PostedInvoice>> PostCustomerDocumentAsync(CustomerDocumentRequest request, CancellationToken ct) => documents.PostAsync(request, ct);
 
-    public Task<IReadOnlyList<InvoiceStanding>> GetInvoicesAsync(IReadOnlyCollection<Guid> invoiceIds, CancellationToken ct) => throw new NotImplementedException();
+    public Task<IReadOnlyList<InvoiceStanding>> GetInvoicesAsync(IReadOnlyCollection<Guid> invoiceIds, CancellationToken ct) => documents.StandingsAsync(invoiceIds, ct);
 
     public Task<Result<PostedEntry>> PostAsync(LedgerEntryRequest request, CancellationToken ct) => posting.PostAsync(request, ct);
 
     public Task<IReadOnlyList<RoleBalance>> RoleBalancesAsync(ControlRole role, CancellationToken ct) => posting.RoleBalancesAsync(role, ct);
 
-    public async Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct)
-    {
-        var balance = await receivables.BalanceAsync(partyId, ct);
-        return new CreditPosition(partyId, balance.Receivable, balance.CreditLimit, balance.Available, new Money(0m, balance.Receivable.Currency), 0);
-    }
+    public Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct) =>
+        receivables.CreditPositionAsync(partyId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
 
     public async Task<AccountSummary?> FindAccountAsync(string code, CancellationToken ct) =>
         await db.Accounts.AsNoTracking().Where(a => a.Code == code)

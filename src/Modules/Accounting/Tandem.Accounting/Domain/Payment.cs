@@ -91,12 +91,16 @@ internal sealed class LedgerSettings : Entity
     /// <summary>Where written-off differences go; the default chart's account 6800 when not set.</summary>
     public Guid? WriteOffAccountId { get; private set; }
 
+    /// <summary>How many days past its due date an open receivable may be before it counts as overdue and blocks new credit.</summary>
+    public int OverdueToleranceDays { get; private set; }
+
     public static LedgerSettings Defaults() => new() { WriteOffTolerance = 1.00m };
 
-    public void Change(decimal writeOffTolerance, Guid? writeOffAccountId)
+    public void Change(decimal writeOffTolerance, Guid? writeOffAccountId, int overdueToleranceDays)
     {
         WriteOffTolerance = writeOffTolerance;
         WriteOffAccountId = writeOffAccountId;
+        OverdueToleranceDays = overdueToleranceDays;
     }
 }
 

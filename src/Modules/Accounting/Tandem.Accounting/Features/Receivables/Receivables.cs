@@ -42,9 +42,11 @@ public sealed record CreditLimitInput(Money? Limit);
 /// <summary>A customer with a credit limit: what it owes now, the limit, and what is left (negative when over).</summary>
 public sealed record CreditRowDto(Guid PartyId, string? PartyName, Money Open, Money Limit, Money Available);
 
-public sealed record SettingsDto(Money WriteOffTolerance, Guid? WriteOffAccountId);
+/// <summary><see cref="OverdueToleranceDays"/>: days past due before an open receivable counts as overdue for credit checks.</summary>
+public sealed record SettingsDto(Money WriteOffTolerance, Guid? WriteOffAccountId, int OverdueToleranceDays);
 
-public sealed record SettingsInput(Money WriteOffTolerance, Guid? WriteOffAccountId);
+/// <summary><see cref="OverdueToleranceDays"/> left out keeps the current value.</summary>
+public sealed record SettingsInput(Money WriteOffTolerance, Guid? WriteOffAccountId, int? OverdueToleranceDays = null);
 
 /// <summary>What parties owe and are owed: open items, balances, statements, ageing and credit limits.</summary>
 internal sealed class ReceivablesQuery(AccountingDb db, DbSession session, CompanyCurrency currency, IPartiesModule parties)
@@ -74,6 +76,21 @@ internal sealed class ReceivablesQuery(AccountingDb db, DbSession session, Compa
         var limit = await db.CreditLimits.AsNoTracking().Where(l => l.PartyId == partyId).Select(l => (decimal?)l.Limit).SingleOrDefaultAsync(ct);
         return new PartyBalanceDto(partyId, new Money(receivable, company), new Money(payable, company),
             limit is { } l ? new Money(l, company) : null, limit is { } l2 ? new Money(l2 - receivable, company) : null);
+    }
+
+    /// <summary>
+    /// The customer's balance against its limit, and what of it is overdue at the date: open receivable items (invoice
+    /// instalments, not payments on account or credit notes) due more than the company's overdue tolerance days before it.
+    /// </summary>
+    public async Task<CreditPosition> CreditPositionAsync(Guid partyId, DateOnly date, CancellationToken ct)
+    {
+        var balance = await BalanceAsync(partyId, ct);
+        var tolerance = await db.Settings.AsNoTracking().Select(s => (int?)s.OverdueToleranceDays).FirstOrDefaultAsync(ct) ?? 0;
+        var dueBefore = date.AddDays(-tolerance);
+        var overdue = await db.OpenItems.AsNoTracking()
+            .Where(o => o.PartyId == partyId && o.IsReceivable && o.OpenCompanyAmount > 0 && o.DueDate < dueBefore)
+            .SumAsync(o => o.OpenCompanyAmount, ct);
+        return new CreditPosition(partyId, balance.Receivable, balance.CreditLimit, balance.Available, new Money(overdue, balance.Receivable.Currency), tolerance);
     }
 
     /// <summary>
@@ -257,6 +274,8 @@ internal sealed class ReceivablesQuery(AccountingDb db, DbSession session, Compa
 
 internal sealed class ReceivablesHandler(AccountingDb db, CompanyCurrency currency, IPartiesModule parties, ReceivablesQuery query)
 {
+    public const int MaxOverdueToleranceDays = 365;
+
     public async Task<Result<PartyBalanceDto>> SetCreditLimitAsync(Guid partyId, CreditLimitInput input, CancellationToken ct)
     {
         var company = await currency.GetAsync(ct);
@@ -286,7 +305,7 @@ internal sealed class ReceivablesHandler(AccountingDb db, CompanyCurrency curren
     {
         var company = await currency.GetAsync(ct);
         var settings = await db.Settings.AsNoTracking().FirstOrDefaultAsync(ct) ?? LedgerSettings.Defaults();
-        return new SettingsDto(new Money(settings.WriteOffTolerance, company), settings.WriteOffAccountId);
+        return new SettingsDto(new Money(settings.WriteOffTolerance, company), settings.WriteOffAccountId, settings.OverdueToleranceDays);
     }
 
     public async Task<Result<SettingsDto>> ChangeSettingsAsync(SettingsInput input, CancellationToken ct)
@@ -294,14 +313,16 @@ internal sealed class ReceivablesHandler(AccountingDb db, CompanyCurrency curren
         var company = await currency.GetAsync(ct);
         if (input.WriteOffTolerance.Currency != company || input.WriteOffTolerance.Amount < 0 || input.WriteOffTolerance.Amount > 1_000_000m)
             return Error.Validation("writeOffTolerance", $"Zero or more, in the company currency {company}.");
+        if (input.OverdueToleranceDays is < 0 or > MaxOverdueToleranceDays)
+            return Error.Validation("overdueToleranceDays", $"From 0 to {MaxOverdueToleranceDays} days.");
         if (input.WriteOffAccountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id && a.Role == ControlRole.None, ct))
             return Error.Validation("writeOffAccountId", "An account that is not a control account.");
         var settings = await db.Settings.FirstOrDefaultAsync(ct);
         if (settings is null)
             db.Settings.Add(settings = LedgerSettings.Defaults());
-        settings.Change(input.WriteOffTolerance.Amount, input.WriteOffAccountId);
+        settings.Change(input.WriteOffTolerance.Amount, input.WriteOffAccountId, input.OverdueToleranceDays ?? settings.OverdueToleranceDays);
         await db.SaveChangesAsync(ct);
-        return new SettingsDto(new Money(settings.WriteOffTolerance, company), settings.WriteOffAccountId);
+        return new SettingsDto(new Money(settings.WriteOffTolerance, company), settings.WriteOffAccountId, settings.OverdueToleranceDays);
     }
 }
 
@@ -331,9 +352,9 @@ internal static class ReceivablesEndpoints
         accounting.MapGet("/credit-limits", async (ReceivablesQuery query, CancellationToken ct) => Results.Ok(await query.CreditListAsync(ct)))
             .RequireAuthorization(AccountingPermissions.Read).WithName("ListCreditLimits").WithSummary("Customers with a credit limit: open receivables, limit and credit available, least available first");
         accounting.MapGet("/settings", async (ReceivablesHandler handler, CancellationToken ct) => Results.Ok(await handler.SettingsAsync(ct)))
-            .RequireAuthorization(AccountingPermissions.Read).WithName("LedgerSettings").WithSummary("Write-off tolerance and account");
+            .RequireAuthorization(AccountingPermissions.Read).WithName("LedgerSettings").WithSummary("Write-off tolerance and account, overdue tolerance in days");
         accounting.MapPut("/settings", async (SettingsInput input, ReceivablesHandler handler, CancellationToken ct) => (await handler.ChangeSettingsAsync(input, ct)).ToHttp())
-            .RequireAuthorization(AccountingPermissions.Manage).WithName("ChangeLedgerSettings").WithSummary("Change the write-off tolerance and account");
+            .RequireAuthorization(AccountingPermissions.Manage).WithName("ChangeLedgerSettings").WithSummary("Change the write-off tolerance and account and the overdue tolerance in days");
         accounting.MapGet("/reports/aged-receivables", (DateOnly? date, int? limit, string? after, string? format, ReceivablesQuery query, TimeProvider clock, CancellationToken ct) =>
                 AgedAsync(true, date, limit, after, format, query, clock, ct))
             .RequireAuthorization(AccountingPermissions.Read).WithName("AgedReceivables")

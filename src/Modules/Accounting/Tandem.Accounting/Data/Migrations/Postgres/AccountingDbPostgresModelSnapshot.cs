@@ -686,6 +686,10 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
 
+                    b.Property<int>("OverdueToleranceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue_tolerance_days");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")

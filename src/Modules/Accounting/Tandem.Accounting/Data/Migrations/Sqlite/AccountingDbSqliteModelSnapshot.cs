@@ -665,6 +665,10 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("company_id");
 
+                    b.Property<int>("OverdueToleranceDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_tolerance_days");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")

@@ -79,16 +79,78 @@ public sealed class InventoryModule : ITandemModule
         await Demo.InventoryDemo.SeedAsync(services, ct);
 }
 
-internal sealed class InventoryFacade(CompanyMoney money, MoveHandler moves, PlanningHandler planning, StockQueries stock, InventoryDb db) : IInventoryModule
+internal sealed class InventoryFacade(
+    CompanyMoney money, MoveHandler moves, PlanningHandler planning, StockQueries stock, InventoryDb db, Locations locations, DbSession session) : IInventoryModule
 {
-    // Order to cash (being built): replaced by the real implementations.
-    public Task<Result<DeliveryDone>> CompleteDeliveryAsync(DeliveryCompletion request, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<Result<DeliveryDone>> CompleteDeliveryAsync(DeliveryCompletion request, CancellationToken ct)
+    {
+        if (request.Quantity <= 0)
+            return Error.Validation("quantity", "Greater than zero.");
+        var kind = await db.Moves.AsNoTracking().Where(m => m.Id == request.MoveId).Select(m => (MoveKind?)m.Kind).SingleOrDefaultAsync(ct);
+        if (kind is null)
+            return Error.NotFound("Stock move");
+        if (kind != MoveKind.Delivery)
+            return Error.Conflict("move_not_delivery", "Only a delivery is completed this way.");
+        var completed = await Rules(() => moves.CompletePartAsync(request.MoveId, new CompleteInput(Lines(request.Lots), request.Date, request.Quantity), ct));
+        if (!completed.IsSuccess)
+            return completed.Error!;
+        var (done, backorder) = completed.Value;
+        var lots = await LotsAsync([done.Id], ct);
+        return new DeliveryDone(Summary(done), backorder is null ? null : Summary(backorder), -done.Value, lots.GetValueOrDefault(done.Id, []));
+    }
 
-    public Task<Result<MoveSummary>> CancelMoveAsync(Guid moveId, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<Result<MoveSummary>> CancelMoveAsync(Guid moveId, CancellationToken ct) =>
+        (await Rules(() => moves.CancelAsync(moveId, ct))).Map(Summary);
 
-    public Task<Result<MoveSummary>> ReceiveCustomerReturnAsync(CustomerReturnRequest request, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<Result<MoveSummary>> ReceiveCustomerReturnAsync(CustomerReturnRequest request, CancellationToken ct)
+    {
+        if (session.Transaction is null)
+            throw new InvalidOperationException("A customer return is received inside the caller's open unit of work.");
+        var customers = await locations.VirtualAsync(Location.CustomerPath, LocationKind.Customer, ct);
+        await db.SaveChangesAsync(ct);
+        var created = await Rules(() => moves.CreateAsync(new MoveInput("return", request.ProductId, request.Quantity, null, request.WarehouseId,
+            FromLocationId: customers.Id, PartyId: request.CustomerId, UnitCost: request.UnitCost, ScheduledDate: request.Date, Source: request.Source,
+            Reference: request.Reference, Done: true, Lines: Lines(request.Lots)), ct));
+        return created.Map(Summary);
+    }
 
-    public Task<IReadOnlyList<MoveDetail>> GetMovesAsync(IReadOnlyCollection<Guid> moveIds, CancellationToken ct) => throw new NotImplementedException();
+    public async Task<IReadOnlyList<MoveDetail>> GetMovesAsync(IReadOnlyCollection<Guid> moveIds, CancellationToken ct)
+    {
+        if (moveIds.Count == 0)
+            return [];
+        var found = await db.Moves.AsNoTracking().Where(m => moveIds.Contains(m.Id)).OrderBy(m => m.Number).ToListAsync(ct);
+        var lots = await LotsAsync(found.Select(m => m.Id).ToList(), ct);
+        return found.Select(m => new MoveDetail(m.Id, m.Number, Name(m.Kind), Name(m.Status), m.ProductId, m.Quantity, m.ReservedQuantity, m.WarehouseId,
+                m.ScheduledDate, m.DoneDate, m.SourceType is null ? null : new SourceDocument(m.SourceType, m.SourceId!.Value, m.SourceLineId),
+                lots.GetValueOrDefault(m.Id, [])))
+            .ToList();
+    }
+
+    /// <summary>The lots or serials of done moves: a serial as <see cref="LotEntry.Serial"/>, a lot with its quantity.</summary>
+    private async Task<Dictionary<Guid, IReadOnlyList<LotEntry>>> LotsAsync(IReadOnlyCollection<Guid> moveIds, CancellationToken ct)
+    {
+        var rows = await db.MoveLines.AsNoTracking().Where(l => moveIds.Contains(l.MoveId) && l.LotId != null)
+            .Join(db.Lots, l => l.LotId, lot => lot.Id, (l, lot) => new { l.MoveId, lot.Number, lot.IsSerial, lot.ExpiryDate, l.Quantity })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.MoveId).ToDictionary(g => g.Key, g => (IReadOnlyList<LotEntry>)g
+            .OrderBy(r => r.Number, StringComparer.Ordinal)
+            .Select(r => r.IsSerial ? new LotEntry(Serial: r.Number, Quantity: r.Quantity) : new LotEntry(r.Number, null, r.Quantity, r.ExpiryDate)).ToList());
+    }
+
+    /// <summary>A rule an aggregate guards (a done move cannot be cancelled) comes back as the refusal it is.</summary>
+    private static async Task<Result<T>> Rules<T>(Func<Task<Result<T>>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (BusinessRuleException rule)
+        {
+            return rule.Error;
+        }
+    }
+
+    private static string Name<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     public async Task<Contracts.StockLevel> GetStockAsync(Guid productId, Guid? warehouseId, CancellationToken ct)
     {
@@ -101,7 +163,7 @@ internal sealed class InventoryFacade(CompanyMoney money, MoveHandler moves, Pla
     public async Task<Result<MoveSummary>> CreateDeliveryAsync(DeliveryRequest request, CancellationToken ct)
     {
         var created = await moves.CreateAsync(new MoveInput("delivery", request.ProductId, request.Quantity, request.Unit, request.WarehouseId,
-            PartyId: request.CustomerId, ScheduledDate: request.ScheduledDate, Source: request.Source, Reserve: true), ct);
+            PartyId: request.CustomerId, ScheduledDate: request.ScheduledDate, Source: request.Source, Reserve: true, ReserveAvailable: request.ReserveAvailable), ct);
         return created.Map(Summary);
     }
 
@@ -146,7 +208,7 @@ internal sealed class InventoryFacade(CompanyMoney money, MoveHandler moves, Pla
         lots?.Select(l => new MoveLineInput(l?.Lot, l?.Serial, l?.Quantity, l?.ExpiryDate)).ToList();
 
     private static MoveSummary Summary(StockMove m) =>
-        new(m.Id, m.Number, m.Kind.ToString().ToLowerInvariant(), m.Status.ToString().ToLowerInvariant(), m.ProductId, m.Quantity, m.Value);
+        new(m.Id, m.Number, Name(m.Kind), Name(m.Status), m.ProductId, m.Quantity, m.Value, m.ReservedQuantity);
 }
 
 /// <summary>After a party merge, moves, lots and product suppliers point to the survivor.</summary>

@@ -59,6 +59,29 @@ internal sealed class StockLedger(DbSession session, InventoryDb db)
             WHERE company_id = @company AND product_id = @product AND location_id = @location AND on_hand - reserved >= @q
             """, ct, ("@product", productId), ("@location", locationId), ("@q", quantity)) == 1;
 
+    /// <summary>
+    /// Reserves as much of the quantity as is available and returns how much that was (0 when nothing is). The row is
+    /// locked first by a write (PostgreSQL row lock, SQLite write lock), so what is read next cannot be reserved by a
+    /// concurrent move before this one takes it.
+    /// </summary>
+    public async Task<decimal> ReserveAvailableAsync(Guid productId, Guid locationId, decimal quantity, CancellationToken ct)
+    {
+        var locked = await ExecuteAsync($"""
+            UPDATE {Table("stock_level")} SET reserved = reserved
+            WHERE company_id = @company AND product_id = @product AND location_id = @location
+            """, ct, ("@product", productId), ("@location", locationId));
+        if (locked == 0)
+            return 0m;
+        var available = await ScalarDecimalAsync($"""
+            SELECT on_hand - reserved FROM {Table("stock_level")}
+            WHERE company_id = @company AND product_id = @product AND location_id = @location
+            """, ct, ("@product", productId), ("@location", locationId));
+        var take = Math.Min(quantity, Math.Max(available, 0m));
+        if (take > 0 && !await TryReserveAsync(productId, locationId, take, ct))
+            throw new InvalidOperationException("The stock level changed while it was locked.");
+        return take;
+    }
+
     public Task ReleaseAsync(Guid productId, Guid locationId, decimal quantity, CancellationToken ct) =>
         ExecuteAsync($"""
             UPDATE {Table("stock_level")} SET reserved = reserved - @q
@@ -78,14 +101,33 @@ internal sealed class StockLedger(DbSession session, InventoryDb db)
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
-        await using var command = session.Connection.CreateCommand();
+        await using var command = Command(sql, parameters);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<decimal> ScalarDecimalAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        var value = await command.ExecuteScalarAsync(ct);
+        return value switch
+        {
+            null or DBNull => 0m,
+            decimal d => d,
+            // SQLite keeps decimals as integers of the model's scale.
+            _ => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) / ScaledDecimalConverter.Pow10(ModelConventions.DefaultDecimalScale),
+        };
+    }
+
+    private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = session.Connection.CreateCommand();
         command.Transaction = session.Transaction
             ?? throw new InvalidOperationException("Stock balances change only inside the unit of work of a move.");
         command.CommandText = sql;
         Add(command, "@company", db.CompanyId);
         foreach (var (name, value) in parameters)
             Add(command, name, value);
-        return await command.ExecuteNonQueryAsync(ct);
+        return command;
     }
 
     private void Add(DbCommand command, string name, object? value)

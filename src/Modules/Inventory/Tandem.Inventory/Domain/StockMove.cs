@@ -84,13 +84,48 @@ internal sealed class StockMove : Entity
     }
 
     /// <summary>Marks the whole quantity reserved; the caller has already taken it from the available stock.</summary>
-    public void Reserve()
+    public void Reserve() => Reserve(Quantity);
+
+    /// <summary>
+    /// Marks part of the quantity reserved (what was available); the caller has already taken it from the available
+    /// stock. Nothing reserved leaves the move a draft.
+    /// </summary>
+    public void Reserve(decimal quantity)
     {
         EnsureOpen();
         if (Status == MoveStatus.Reserved)
             throw new BusinessRuleException(Error.Conflict("move_reserved", $"Move {Number} is already reserved."));
-        Status = MoveStatus.Reserved;
-        ReservedQuantity = Quantity;
+        if (quantity < 0 || quantity > Quantity)
+            throw new BusinessRuleException(Error.Validation("quantity", $"From 0 to {Quantity}."));
+        Status = quantity > 0 ? MoveStatus.Reserved : MoveStatus.Draft;
+        ReservedQuantity = quantity;
+    }
+
+    /// <summary>
+    /// Splits an open move before part of it is completed: this move keeps <paramref name="quantity"/> and as much of its
+    /// reservation as covers it; the returned backorder move takes the rest of the quantity and of the reservation, with
+    /// the same route, partner and source document. The stock levels do not change: the reservation only changes hands.
+    /// </summary>
+    public StockMove SplitOff(decimal quantity, string backorderNumber, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (quantity <= 0 || quantity >= Quantity)
+            throw new BusinessRuleException(Error.Validation("quantity", $"Greater than zero and less than {Quantity}."));
+        var rest = Quantity - quantity;
+        var keptReservation = Math.Min(ReservedQuantity, quantity);
+        var enteredRest = decimal.Round(EnteredQuantity * rest / Quantity, 4, MidpointRounding.AwayFromZero);
+        var backorder = new StockMove
+        {
+            Number = backorderNumber, Kind = Kind, ProductId = ProductId, Quantity = rest, EnteredQuantity = enteredRest, EnteredUnit = EnteredUnit,
+            FromLocationId = FromLocationId, ToLocationId = ToLocationId, WarehouseId = WarehouseId, ScheduledDate = ScheduledDate, PartyId = PartyId,
+            Reference = Reference, SourceType = SourceType, SourceId = SourceId, SourceLineId = SourceLineId, UnitCost = UnitCost, CreatedAt = now,
+            ReservedQuantity = ReservedQuantity - keptReservation,
+        };
+        backorder.Status = backorder.ReservedQuantity > 0 ? MoveStatus.Reserved : MoveStatus.Draft;
+        EnteredQuantity -= enteredRest;
+        Quantity = quantity;
+        ReservedQuantity = keptReservation;
+        return backorder;
     }
 
     /// <summary>Records the move as done with its lines and value; returns the quantity whose reservation it releases.</summary>

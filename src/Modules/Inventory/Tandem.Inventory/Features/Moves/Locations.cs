@@ -56,6 +56,10 @@ internal sealed class Locations(InventoryDb db)
                 from ??= Stock();
                 to = await VirtualAsync(Location.CustomerPath, LocationKind.Customer, ct);
                 break;
+            case MoveKind.Return when from is { Kind: LocationKind.Customer }:
+                // A customer's return comes back into stock.
+                to ??= Stock();
+                break;
             case MoveKind.Return:
                 from ??= Stock();
                 to = await VirtualAsync(Location.SupplierPath, LocationKind.Supplier, ct);
@@ -85,7 +89,7 @@ internal sealed class Locations(InventoryDb db)
             return Error.Validation("fromLocationId", "Required (or give warehouseId).");
         if (to is null)
             return Error.Validation("toLocationId", "Required (or give warehouseId).");
-        var internalSide = kind == MoveKind.Receipt || (kind == MoveKind.Adjustment && to.IsInternal) ? to : from;
+        var internalSide = kind == MoveKind.Receipt || (kind is MoveKind.Adjustment or MoveKind.Return && to.IsInternal) ? to : from;
         if (!internalSide.IsInternal || (kind == MoveKind.Transfer && !to.IsInternal))
             return new Error("location_not_internal", $"{internalSide.Path} does not hold stock; a {kind.ToString().ToLowerInvariant()} needs an internal location.")
             {

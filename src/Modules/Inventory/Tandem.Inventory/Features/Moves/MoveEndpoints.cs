@@ -23,7 +23,10 @@ internal sealed record MoveDto(
     Guid Id, string Number, MoveKind Kind, MoveStatus Status, Guid ProductId, decimal Quantity, decimal EnteredQuantity, string EnteredUnit,
     Guid FromLocationId, string FromLocation, Guid ToLocationId, string ToLocation, Guid WarehouseId, DateOnly ScheduledDate, DateOnly? DoneDate,
     Guid? PartyId, string? Reference, SourceDocument? Source, Money? UnitCost, Money Value, string? EntryNumber, decimal ReservedQuantity,
-    IReadOnlyList<MoveLineDto> Lines, long Version);
+    IReadOnlyList<MoveLineDto> Lines, long Version, BackorderDto? Backorder = null);
+
+/// <summary>In the answer to a partial completion: the move left for the rest, with what it still has reserved.</summary>
+internal sealed record BackorderDto(Guid Id, string Number, decimal Quantity, decimal ReservedQuantity);
 
 internal sealed record MoveRow(
     Guid Id, string Number, MoveKind Kind, MoveStatus Status, Guid ProductId, decimal Quantity, string FromLocation, string ToLocation,
@@ -140,10 +143,16 @@ internal static class MoveEndpoints
             .WithName("ReserveStockMove")
             .WithSummary("Reserve the move's quantity at its source location; insufficient_stock when not available");
         moves.MapPost("/{id:guid}/done", async (Guid id, CompleteInput? input, MoveHandler handler, MoveQueries queries, CancellationToken ct) =>
-                await ToHttpAsync(await handler.CompleteAsync(id, input ?? new CompleteInput(), ct), queries, ct))
+            {
+                var completed = await handler.CompletePartAsync(id, input ?? new CompleteInput(), ct);
+                if (!completed.IsSuccess)
+                    return Problems.From(completed.Error!);
+                var dto = await queries.ToDtoAsync(completed.Value.Done, ct);
+                return Results.Ok(completed.Value.Backorder is { } b ? dto with { Backorder = new BackorderDto(b.Id, b.Number, b.Quantity, b.ReservedQuantity) } : dto);
+            })
             .RequireAuthorization(InventoryPermissions.Operate)
             .WithName("CompleteStockMove")
-            .WithSummary("Complete the move with its lots or serials: stock, valuation and the ledger change together");
+            .WithSummary("Complete the move with its lots or serials (stock, valuation and the ledger change together); with a quantity below the move's, only that part, leaving a backorder move for the rest");
         moves.MapPost("/{id:guid}/cancel", async (Guid id, MoveHandler handler, MoveQueries queries, CancellationToken ct) =>
                 await ToHttpAsync(await handler.CancelAsync(id, ct), queries, ct))
             .RequireAuthorization(InventoryPermissions.Operate)

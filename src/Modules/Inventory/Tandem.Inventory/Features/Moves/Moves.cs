@@ -10,16 +10,26 @@ using Tandem.SharedKernel;
 
 namespace Tandem.Inventory.Features.Moves;
 
-/// <summary>A move to plan: <see cref="Reserve"/> reserves it at once, <see cref="Done"/> completes it at once with <see cref="Lines"/>.</summary>
+/// <summary>
+/// A move to plan: <see cref="Reserve"/> reserves it at once (with <see cref="ReserveAvailable"/> as much as is available
+/// rather than all or nothing), <see cref="Done"/> completes it at once with <see cref="Lines"/>.
+/// </summary>
 internal sealed record MoveInput(
     string? Kind, Guid ProductId, decimal Quantity, string? Unit = null, Guid? WarehouseId = null, Guid? FromLocationId = null,
     Guid? ToLocationId = null, Guid? PartyId = null, decimal? UnitCost = null, DateOnly? ScheduledDate = null, string? Reference = null,
-    SourceDocument? Source = null, bool Reserve = false, bool Done = false, IReadOnlyList<MoveLineInput>? Lines = null);
+    SourceDocument? Source = null, bool Reserve = false, bool Done = false, IReadOnlyList<MoveLineInput>? Lines = null, bool ReserveAvailable = false);
 
 /// <summary>A lot (with its quantity and expiry at receipt) or one serial number of a move being completed.</summary>
 internal sealed record MoveLineInput(string? Lot = null, string? Serial = null, decimal? Quantity = null, DateOnly? ExpiryDate = null);
 
-internal sealed record CompleteInput(IReadOnlyList<MoveLineInput>? Lines = null, DateOnly? Date = null);
+/// <summary>
+/// How a move is completed: its lots or serials and date; with <see cref="Quantity"/> less than the move's, only that much
+/// is done and the rest stays behind as a backorder move.
+/// </summary>
+internal sealed record CompleteInput(IReadOnlyList<MoveLineInput>? Lines = null, DateOnly? Date = null, decimal? Quantity = null);
+
+/// <summary>A completed move and, after a partial completion, the backorder move left for the rest.</summary>
+internal sealed record Completion(StockMove Done, StockMove? Backorder);
 
 /// <summary>
 /// Plans, reserves, completes and cancels stock moves. Completing one changes quants, levels and valuation with
@@ -82,17 +92,43 @@ internal sealed class MoveHandler(
         }
         else if (input.Reserve)
         {
-            if (await ReserveCoreAsync(move, ct) is { } refused)
+            if (await ReserveCoreAsync(move, input.ReserveAvailable, ct) is { } refused)
                 return refused;
         }
         await unit.CommitAsync(ct);
         return move;
     }
 
-    public Task<Result<StockMove>> ReserveAsync(Guid id, CancellationToken ct) => ActAsync(id, ReserveCoreAsync, ct);
+    public Task<Result<StockMove>> ReserveAsync(Guid id, CancellationToken ct) => ActAsync(id, (move, token) => ReserveCoreAsync(move, false, token), ct);
 
-    public Task<Result<StockMove>> CompleteAsync(Guid id, CompleteInput input, CancellationToken ct) =>
-        ActAsync(id, (move, token) => CompleteCoreAsync(move, input, token), ct);
+    public async Task<Result<StockMove>> CompleteAsync(Guid id, CompleteInput input, CancellationToken ct) =>
+        (await CompletePartAsync(id, input, ct)).Map(c => c.Done);
+
+    /// <summary>
+    /// Completes the move, or with <see cref="CompleteInput.Quantity"/> below its quantity only that part: the move is
+    /// split first, the done part completed, and the backorder keeps the rest with what is left of the reservation.
+    /// </summary>
+    public async Task<Result<Completion>> CompletePartAsync(Guid id, CompleteInput input, CancellationToken ct)
+    {
+        if (input.Quantity is { } q && (q <= 0 || q > 1_000_000_000m || decimal.Round(q, 4) != q))
+            return Error.Validation("quantity", "Greater than zero, with at most 4 decimals.");
+        StockMove? backorder = null;
+        var done = await ActAsync(id, async (move, token) =>
+        {
+            move.EnsureOpen();
+            if (input.Quantity is { } part && part > move.Quantity)
+                return new Error("quantity_exceeds_move", $"{move.Number} is of {move.Quantity}; {part} cannot be done on it.") { Fields = new Dictionary<string, string[]> { ["quantity"] = [$"At most {move.Quantity}."] } };
+            if (input.Quantity is { } less && less < move.Quantity)
+            {
+                var number = await numbers.NextAsync(Sequence, 0, token);
+                backorder = move.SplitOff(less, $"SM{number:D6}", clock.GetUtcNow());
+                db.Moves.Add(backorder);
+                await db.SaveChangesAsync(token);
+            }
+            return await CompleteCoreAsync(move, input, token);
+        }, ct);
+        return done.IsSuccess ? new Completion(done.Value, backorder) : done.Error!;
+    }
 
     public Task<Result<StockMove>> CancelAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, async (move, token) =>
@@ -116,11 +152,17 @@ internal sealed class MoveHandler(
         return move;
     }
 
-    private async Task<Error?> ReserveCoreAsync(StockMove move, CancellationToken ct)
+    private async Task<Error?> ReserveCoreAsync(StockMove move, bool available, CancellationToken ct)
     {
         move.EnsureOpen();
         if (!await locations.IsInternalAsync(move.FromLocationId, ct))
             return new Error("move_not_reservable", "Only a move out of an internal location takes a reservation.");
+        if (available)
+        {
+            move.Reserve(await ledger.ReserveAvailableAsync(move.ProductId, move.FromLocationId, move.Quantity, ct));
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
         move.Reserve();
         if (!await ledger.TryReserveAsync(move.ProductId, move.FromLocationId, move.Quantity, ct))
             return InsufficientStock($"Not enough stock is available to reserve {move.Quantity} for {move.Number}.");
@@ -136,7 +178,8 @@ internal sealed class MoveHandler(
         var tracking = await db.ProductSettings.AsNoTracking().Where(s => s.ProductId == move.ProductId).Select(s => (Tracking?)s.Tracking).SingleOrDefaultAsync(ct) ?? Tracking.None;
         var date = input.Date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var incoming = !from.IsInternal && to.IsInternal;
-        var lines = await LotLines.ResolveAsync(db, move, tracking, incoming, input.Lines ?? [], clock.GetUtcNow(), ct);
+        // Goods a customer sends back come in with the lots or serials they left with: those exist already.
+        var lines = await LotLines.ResolveAsync(db, move, tracking, incoming && move.Kind != MoveKind.Return, input.Lines ?? [], clock.GetUtcNow(), ct);
         if (!lines.IsSuccess)
             return lines.Error;
         await db.SaveChangesAsync(ct);
@@ -185,7 +228,8 @@ internal sealed class MoveHandler(
             {
                 (MoveKind.Receipt, _) => (ControlRole.Inventory, ControlRole.GoodsReceivedNotInvoiced),
                 (MoveKind.Delivery, _) => (ControlRole.CostOfGoodsSold, ControlRole.Inventory),
-                (MoveKind.Return, _) => (ControlRole.GoodsReceivedNotInvoiced, ControlRole.Inventory),
+                (MoveKind.Return, true) => (ControlRole.Inventory, ControlRole.CostOfGoodsSold),
+                (MoveKind.Return, false) => (ControlRole.GoodsReceivedNotInvoiced, ControlRole.Inventory),
                 (_, true) => (ControlRole.Inventory, ControlRole.InventoryAdjustment),
                 (_, false) => (ControlRole.InventoryAdjustment, ControlRole.Inventory),
             };

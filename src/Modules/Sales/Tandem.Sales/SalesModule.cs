@@ -75,7 +75,7 @@ public sealed class SalesModule : ITandemModule
 
     public void MapEndpoints(IEndpointRouteBuilder api) => SalesEndpoints.Map(api.MapGroup("/sales").WithTags("Sales"));
 
-    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.CompletedTask;
+    public Task SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Demo.SalesDemo.SeedAsync(services, ct);
 }
 
 internal sealed class SalesFacade(SalesDb db) : ISalesModule

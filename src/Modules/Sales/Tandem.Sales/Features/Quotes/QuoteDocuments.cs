@@ -58,7 +58,8 @@ internal sealed class QuoteDocuments(SalesDb db, DbSession session, QuoteHandler
             .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{width:100%;border-collapse:collapse;margin-top:1rem}")
             .Append("th,td{border-bottom:1px solid #ccc;padding:.3rem;text-align:left}td.n,th.n{text-align:right}.totals{margin-top:1rem;text-align:right}")
             .Append("@media print{body{margin:0}.noprint{display:none}@page{size:A4;margin:15mm}}</style></head><body>")
-            .Append("<button class=\"noprint\" onclick=\"window.print()\">Print</button>")
+            // Scripts are not allowed by the content security policy: the browser's own print command prints the page.
+            .Append("<p class=\"noprint\"><small>Print with your browser (Ctrl+P); this line is left off the paper.</small></p>")
             .Append("<h1>Quote ").Append(E(q.Number)).Append(" rev. ").Append(q.Revision).Append("</h1>")
             .Append("<p>For <b>").Append(E(q.CustomerName)).Append("</b><br>Date ").Append(q.QuoteDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .Append(" · valid until ").Append(q.ValidUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))

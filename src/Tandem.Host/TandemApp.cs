@@ -21,6 +21,7 @@ using Tandem.Platform.Search;
 using Tandem.Platform.Security;
 using Tandem.Platform.Webhooks;
 using Tandem.Purchasing;
+using Tandem.Sales;
 using Tandem.Web;
 
 namespace Tandem.Host;
@@ -32,7 +33,7 @@ public static class TandemApp
 
     /// <summary>The modules this server runs, in the order their menus and migrations come.</summary>
     public static IReadOnlyList<ITandemModule> CreateModules() =>
-        [new PartiesModule(), new CatalogModule(), new CrmModule(), new AccountingModule(), new InventoryModule(), new PurchasingModule(), new Web.PlatformUiModule()];
+        [new PartiesModule(), new CatalogModule(), new CrmModule(), new AccountingModule(), new InventoryModule(), new PurchasingModule(), new SalesModule(), new Web.PlatformUiModule()];
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {

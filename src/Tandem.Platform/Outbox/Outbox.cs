@@ -141,6 +141,9 @@ internal sealed class Outbox(DbSession session, TimeProvider clock, OutboxSignal
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        // Money and currency codes round-trip as in the API; without these an event's Money came back without its currency.
+        json.Converters.Add(new Api.MoneyJsonConverter());
+        json.Converters.Add(new Api.CurrencyCodeJsonConverter());
         return json;
     }
 }

@@ -10,28 +10,28 @@ public static class PermissionMatrix
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
     {
         [Roles.Admin] = ["*"],
-        [Roles.SalesRep] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadCustomFields, "crm.read", "crm.write"],
+        [Roles.SalesRep] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadCustomFields, "crm.read", "crm.write", "sales.read", "sales.write"],
         [Roles.SalesManager] =
         [
             "parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
-            "crm.read", "crm.write", "crm.manage",
+            "crm.read", "crm.write", "crm.manage", "sales.read", "sales.write",
         ],
         [Roles.Marketing] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadCustomFields, "crm.read", "crm.write"],
         [Roles.ServiceAgent] = ["parties.read", "catalog.read", PlatformPermissions.ReadCustomFields],
         [Roles.Accountant] =
         [
             "parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
-            "accounting.read", "accounting.write", "accounting.post", "inventory.read", "purchasing.read",
+            "accounting.read", "accounting.write", "accounting.post", "inventory.read", "purchasing.read", "sales.read", "sales.invoice",
         ],
         [Roles.FinanceManager] =
         [
             "parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
-            "accounting.read", "accounting.write", "accounting.post", "accounting.close", "accounting.manage", "inventory.read", "purchasing.read",
+            "accounting.read", "accounting.write", "accounting.post", "accounting.close", "accounting.manage", "inventory.read", "purchasing.read", "sales.read", "sales.approve",
         ],
         [Roles.Warehouse] =
         [
             "parties.read", "catalog.read", PlatformPermissions.ReadCustomFields, "inventory.read", "inventory.operate", "inventory.manage",
-            "purchasing.read",
+            "purchasing.read", "sales.read", "sales.fulfil",
         ],
         [Roles.Purchasing] =
         [

@@ -7,9 +7,15 @@ public interface ICrmModule
 {
     /// <summary>An account the current user may see, or null.</summary>
     Task<AccountSummary?> FindAccountAsync(Guid accountId, CancellationToken ct);
+
+    /// <summary>An opportunity the current user may see, with its account's organisation, or null.</summary>
+    Task<OpportunitySummary?> FindOpportunityAsync(Guid opportunityId, CancellationToken ct);
 }
 
 public sealed record AccountSummary(Guid Id, Guid PartyId, string Name, Guid? OwnerId);
+
+/// <summary><see cref="Status"/>: <c>open</c>, <c>won</c> or <c>lost</c>.</summary>
+public sealed record OpportunitySummary(Guid Id, string Name, Guid AccountId, Guid PartyId, Money Amount, string Status);
 
 public static class CrmPermissions
 {

@@ -94,6 +94,7 @@ public sealed class CrmModule : ITandemModule
         services.AddScoped<ICrmModule, CrmFacade>();
         services.AddScoped<IPartyReferenceHolder, CrmPartyReferences>();
         services.AddIntegrationEventHandler<PartyRenamed, PartyRenamedHandler>();
+        services.AddIntegrationEventHandler<Tandem.Sales.Contracts.QuoteAccepted, QuoteAcceptedHandler>();
         // The reindex rebuilds with the functions the handlers' explicit index calls use.
         services.AddSearchReindexSource<Account>("account", sp => sp.GetRequiredService<CrmDb>().Accounts, SearchDocuments.For);
         services.AddSearchReindexSource<Contact>("contact", sp => sp.GetRequiredService<CrmDb>().Contacts, SearchDocuments.For);
@@ -133,6 +134,17 @@ public sealed class CrmModule : ITandemModule
 
 internal sealed class CrmFacade(CrmVisibility visibility) : ICrmModule
 {
+    public async Task<OpportunitySummary?> FindOpportunityAsync(Guid opportunityId, CancellationToken ct)
+    {
+        var opportunity = await (await visibility.OpportunitiesAsync(ct)).Where(o => o.Id == opportunityId)
+            .Select(o => new { o.Id, o.Name, o.AccountId, o.Amount, o.StageKind }).SingleOrDefaultAsync(ct);
+        if (opportunity is null)
+            return null;
+        var account = await FindAccountAsync(opportunity.AccountId, ct);
+        return account is null ? null
+            : new OpportunitySummary(opportunity.Id, opportunity.Name, opportunity.AccountId, account.PartyId, opportunity.Amount, opportunity.StageKind.ToString().ToLowerInvariant());
+    }
+
     public async Task<AccountSummary?> FindAccountAsync(Guid accountId, CancellationToken ct) =>
         await (await visibility.AccountsAsync(ct)).Where(a => a.Id == accountId)
             .Select(a => new AccountSummary(a.Id, a.PartyId, a.Name, a.OwnerId)).SingleOrDefaultAsync(ct);

@@ -92,6 +92,14 @@ internal sealed class Opportunity : Entity, ISecuredRecord
         ClosedAt = now;
     }
 
+    /// <summary>Won through the customer's order: the amount becomes what was ordered.</summary>
+    public void WinWithOrder(PipelineStage wonStage, Money orderAmount, DateTimeOffset now)
+    {
+        EnsureOpen();
+        Amount = orderAmount;
+        Win(wonStage, now);
+    }
+
     public void Lose(PipelineStage lostStage, string reason, DateTimeOffset now)
     {
         EnsureOpen();

@@ -1,0 +1,73 @@
+using Tandem.SharedKernel;
+
+namespace Tandem.Sales.Domain;
+
+/// <summary>The tax a line carries, as the ledger will apply it: rate in percent, prices gross when it includes tax.</summary>
+internal sealed record LineTax(Guid Id, string Code, decimal Rate, bool PriceIncludesTax);
+
+/// <summary>A priced line's figures in the document currency.</summary>
+internal sealed record LineAmounts(decimal NetUnitPrice, decimal Net, decimal Tax, decimal Gross);
+
+/// <summary>How a quote or order line is priced: the discount comes off the unit price, then the line is taxed.</summary>
+internal static class Pricing
+{
+    /// <summary>
+    /// Unit price less the discount (to 4 decimals, the precision prices are kept in); the line amount is quantity ×
+    /// that, rounded to the currency; tax is on the line, rounded to the currency (taken out of it when prices are gross).
+    /// </summary>
+    public static LineAmounts Line(decimal quantity, decimal unitPrice, decimal discountPercent, LineTax? tax, CurrencyCode currency)
+    {
+        var netUnit = decimal.Round(unitPrice * (100m - discountPercent) / 100m, 4, MidpointRounding.AwayFromZero);
+        var amount = decimal.Round(quantity * netUnit, currency.MinorUnits, MidpointRounding.AwayFromZero);
+        if (tax is null || tax.Rate == 0m)
+            return new LineAmounts(netUnit, amount, 0m, amount);
+        if (tax.PriceIncludesTax)
+        {
+            var included = decimal.Round(amount * tax.Rate / (100m + tax.Rate), currency.MinorUnits, MidpointRounding.AwayFromZero);
+            return new LineAmounts(netUnit, amount - included, included, amount);
+        }
+        var added = decimal.Round(amount * tax.Rate / 100m, currency.MinorUnits, MidpointRounding.AwayFromZero);
+        return new LineAmounts(netUnit, amount, added, amount + added);
+    }
+}
+
+/// <summary>
+/// The credit rule: exposure = open receivables + confirmed but uninvoiced orders + this document, against the limit;
+/// overdue items beyond the tolerance block new credit whatever the limit leaves.
+/// </summary>
+internal sealed record CreditFigures(decimal OpenReceivables, decimal UninvoicedOrders, decimal Document, decimal? Limit, decimal Overdue, int OverdueToleranceDays, string Currency)
+{
+    public decimal Exposure => OpenReceivables + UninvoicedOrders + Document;
+
+    public bool OverLimit => Limit is { } limit && Exposure > limit;
+
+    public bool HasOverdue => Overdue > 0m;
+
+    public bool Blocked => OverLimit || HasOverdue;
+
+    public string Reason => (OverLimit, HasOverdue) switch
+    {
+        (true, true) => $"Exposure {Exposure:0.00} {Currency} exceeds the credit limit {Limit:0.00} {Currency}, and {Overdue:0.00} {Currency} is overdue beyond {OverdueToleranceDays} days.",
+        (true, false) => $"Exposure {Exposure:0.00} {Currency} (open {OpenReceivables:0.00} + uninvoiced orders {UninvoicedOrders:0.00} + this {Document:0.00}) exceeds the credit limit {Limit:0.00} {Currency}.",
+        (false, true) => $"{Overdue:0.00} {Currency} is overdue beyond the {OverdueToleranceDays}-day tolerance.",
+        _ => "Within the credit limit.",
+    };
+
+    public Error ToError() => new("credit_limit_exceeded", Reason + " Ask for approval with requestApproval: true.", ErrorKind.Conflict)
+    {
+        Data = new Dictionary<string, object?>
+        {
+            ["credit"] = new
+            {
+                currency = Currency,
+                openReceivables = OpenReceivables,
+                uninvoicedOrders = UninvoicedOrders,
+                document = Document,
+                exposure = Exposure,
+                limit = Limit,
+                overdue = Overdue,
+                overdueToleranceDays = OverdueToleranceDays,
+            },
+        },
+    };
+}

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Tandem.Accounting.Contracts;
+using Tandem.Platform;
+using Tandem.Platform.Modules;
+using Tandem.Platform.Persistence;
+using Tandem.Sales.Data;
+using Tandem.Sales.Domain;
+using Tandem.SharedKernel;
+
+namespace Tandem.Sales.Features.Credit;
+
+/// <summary>What a credit-checked action may do: go ahead, or not (the refusal, or the approval it was sent to).</summary>
+internal sealed record CreditOutcome(CreditFigures Figures, Error? Refusal, CreditApproval? RequestedApproval)
+{
+    public bool MayProceed => Refusal is null && RequestedApproval is null;
+}
+
+/// <summary>
+/// The credit check of quote acceptance and order confirmation. It first takes the customer's sales row in the
+/// caller's transaction (a row lock on PostgreSQL, the write lock on SQLite), so two checks for one customer run one
+/// after the other and the second sees what the first committed: parallel confirmations never pass the limit together.
+/// </summary>
+internal sealed class CreditCheck(SalesDb db, DbSession session, IAccountingModule accounting, SalesCompany company, ICompanyContext tenant, ICurrentUser user, TimeProvider clock)
+{
+    public async Task<CreditOutcome> CheckAsync(Guid partyId, string documentType, Guid documentId, string documentNumber, Money amount, Guid? quoteId,
+        bool requestApproval, CancellationToken ct)
+    {
+        await LockAsync(partyId, ct);
+        var currency = await company.CurrencyAsync(ct);
+        var position = await accounting.GetCreditPositionAsync(partyId, ct);
+        var committed = db.Orders.AsNoTracking().Where(o => o.PartyId == partyId && o.Id != documentId && SalesOrder.Committed.Contains(o.Status) && o.Currency == currency);
+        var uninvoiced = await committed.SumAsync(o => o.Total, ct) - await committed.SumAsync(o => o.InvoicedAmount, ct);
+        var figures = new CreditFigures(position.Open.Amount, uninvoiced, amount.Amount, position.Limit?.Amount, position.Overdue.Amount,
+            position.OverdueToleranceDays, currency.Value);
+        // A document in another currency cannot be weighed against the limit: with a limit set, it needs an approver.
+        var foreign = amount.Currency != currency && position.Limit is not null;
+        if (!figures.Blocked && !foreign)
+            return new CreditOutcome(figures, null, null);
+        var approvals = await db.Approvals.AsNoTracking()
+            .Where(a => (a.DocumentId == documentId || (quoteId != null && a.DocumentId == quoteId)) && a.Status == ApprovalStatus.Approved).ToListAsync(ct);
+        if (approvals.Any(a => a.Amount >= amount.Amount))
+            return new CreditOutcome(figures, null, null);
+        if (!requestApproval)
+            return new CreditOutcome(figures, figures.ToError(), null);
+        var pending = await db.Approvals.SingleOrDefaultAsync(a => a.DocumentId == documentId && a.Status == ApprovalStatus.Pending, ct);
+        if (pending is not null)
+            return new CreditOutcome(figures, null, pending);
+        var approval = CreditApproval.Request(partyId, documentType, documentId, documentNumber, amount.Currency, amount.Amount, figures, user.DisplayName, clock.GetUtcNow());
+        db.Approvals.Add(approval);
+        return new CreditOutcome(figures, null, approval);
+    }
+
+    /// <summary>The figures for a screen, without locking or deciding anything.</summary>
+    public async Task<CreditFigures> FiguresAsync(Guid partyId, Money amount, CancellationToken ct)
+    {
+        var currency = await company.CurrencyAsync(ct);
+        var position = await accounting.GetCreditPositionAsync(partyId, ct);
+        var committed = db.Orders.AsNoTracking().Where(o => o.PartyId == partyId && SalesOrder.Committed.Contains(o.Status) && o.Currency == currency);
+        var uninvoiced = await committed.SumAsync(o => o.Total, ct) - await committed.SumAsync(o => o.InvoicedAmount, ct);
+        return new CreditFigures(position.Open.Amount, uninvoiced, amount.Currency == currency ? amount.Amount : 0m, position.Limit?.Amount, position.Overdue.Amount,
+            position.OverdueToleranceDays, currency.Value);
+    }
+
+    /// <summary>Creates the customer's sales row when missing and touches it, holding it until the transaction ends.</summary>
+    private async Task LockAsync(Guid partyId, CancellationToken ct)
+    {
+        var transaction = session.Transaction ?? throw new InvalidOperationException("A credit check runs inside the unit of work of the action it guards.");
+        var postgres = session.Provider == DatabaseProvider.Postgres;
+        var table = postgres ? $"{SalesDb.SchemaName}.customer" : $"{SalesDb.SchemaName}_customer";
+        object Id(Guid id) => postgres ? id : id.ToString().ToUpperInvariant();
+        await using (var insert = Command(transaction,
+            $"INSERT INTO {table} (id, company_id, party_id, credit_checks, version) VALUES (@id, @company, @party, 0, 1) ON CONFLICT DO NOTHING"))
+        {
+            Add(insert, "@id", Id(Guid.CreateVersion7()));
+            Add(insert, "@company", Id(tenant.CompanyId));
+            Add(insert, "@party", Id(partyId));
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await using var touch = Command(transaction, $"UPDATE {table} SET credit_checks = credit_checks + 1 WHERE company_id = @company AND party_id = @party");
+        Add(touch, "@company", Id(tenant.CompanyId));
+        Add(touch, "@party", Id(partyId));
+        await touch.ExecuteNonQueryAsync(ct);
+    }
+
+    private DbCommand Command(DbTransaction transaction, string sql)
+    {
+        var command = session.Connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -92,8 +92,19 @@ public sealed class StartupTasks(
             await module.SeedDemoAsync(services, ct);
     }
 
-    private static string GeneratePassword() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');
+    /// <summary>
+    /// A random 20-character first-admin password. Drawn again until it has a digit, a lower- and an upper-case letter:
+    /// the password policy requires a digit, and one draw in thirty has none.
+    /// </summary>
+    public static string GeneratePassword()
+    {
+        while (true)
+        {
+            var candidate = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');
+            if (candidate.Any(char.IsAsciiDigit) && candidate.Any(char.IsAsciiLetterLower) && candidate.Any(char.IsAsciiLetterUpper))
+                return candidate;
+        }
+    }
 
     private static void PrepareSqliteFile(string connectionString)
     {

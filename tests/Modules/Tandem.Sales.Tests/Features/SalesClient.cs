@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Tandem.Inventory.Contracts;
 using Tandem.Platform.Consistency;
 using Tandem.Testing;
 
@@ -68,6 +69,14 @@ internal sealed class SalesClient(TandemServer server, HttpClient http, Guid com
                 new { kind = "receipt", productId = id, quantity = stock, warehouseId = WarehouseId, unitCost = Eur(cost), scheduledDate = Iso(Today), done = true }, HttpStatusCode.Created);
         }
         return id;
+    }
+
+    /// <summary>On hand, reserved and available in the warehouse.</summary>
+    public async Task<(decimal OnHand, decimal Reserved, decimal Available)> StockAsync(Guid productId)
+    {
+        await using var scope = Server.ScopeFor(CompanyId);
+        var level = await scope.ServiceProvider.GetRequiredService<IInventoryModule>().GetStockAsync(productId, WarehouseId, Ct);
+        return (level.OnHand, level.Reserved, level.Available);
     }
 
     public async Task CreditLimitAsync(decimal limit) =>

@@ -12,6 +12,7 @@ using Tandem.Platform;
 using Tandem.Platform.Api;
 using Tandem.Platform.Identity;
 using Tandem.Platform.Identity.Administration;
+using Tandem.Platform.LiveUpdates;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Mail;
 using Tandem.Platform.Outbox;
@@ -74,6 +75,7 @@ public static class TandemApp
         services.AddModuleDb<PlatformDb, PlatformDbSqlite, PlatformDbPostgres>(PlatformDb.SchemaName);
         services.AddScoped<Platform.Numbering.DocumentNumbers>();
         services.AddOutbox(configuration);
+        services.AddPartyChanges();
         services.AddWebhooks(configuration);
         services.AddMail(configuration);
         services.AddTandemSecurity();

@@ -48,4 +48,10 @@ public static class Slots
 
     /// <summary>Small controls in the application bar, such as a notification bell; no parameters, rendered without a panel.</summary>
     public const string AppBar = "app.bar";
+
+    /// <summary>
+    /// Panels on a CRM account's customer-360 page; receives <c>AccountId</c> and <c>PartyId</c> (Guid) and <c>Refresh</c>
+    /// (int), which grows each time a module reports a change of the party while the page is open: reload then.
+    /// </summary>
+    public const string AccountOverview = "account.overview";
 }

@@ -10,6 +10,7 @@ using Tandem.Accounting.Data;
 using Tandem.Accounting.Features.Accounts;
 using Tandem.Accounting.Features.Budgets;
 using Tandem.Accounting.Features.Closing;
+using Tandem.Accounting.Features.CustomerOverview;
 using Tandem.Accounting.Features.ExchangeRates;
 using Tandem.Accounting.Features.Invoices;
 using Tandem.Accounting.Features.JournalEntries;
@@ -22,6 +23,7 @@ using Tandem.Accounting.Ledger;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Consistency;
 using Tandem.Platform.Modules;
+using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Seeding;
 using Tandem.Platform.Webhooks;
@@ -65,6 +67,7 @@ public sealed class AccountingModule : ITandemModule
     public IReadOnlyList<SlotContribution> Slots =>
     [
         new(Platform.Modules.Slots.PartyPage, typeof(PartyAccountingPanel), "Accounting", AccountingPermissions.Read, 30),
+        new(Platform.Modules.Slots.AccountOverview, typeof(AccountFinancePanel), "Finance", AccountingPermissions.Read, 30),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -101,6 +104,10 @@ public sealed class AccountingModule : ITandemModule
         services.AddScoped<IPartyReferenceHolder, LedgerPartyReferences>();
         services.AddScoped<ModulePosting>();
         services.AddScoped<IAccountingModule, AccountingFacade>();
+        services.AddScoped<Crm.Contracts.IAccountFinanceSource, AccountFinanceSource>();
+        services.AddScoped<Crm.Contracts.IAccountTimelineSource, AccountLedgerTimeline>();
+        services.AddIntegrationEventHandler<InvoicePosted, PartyChangedByLedger>();
+        services.AddIntegrationEventHandler<PaymentReceived, PartyChangedByLedger>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api)

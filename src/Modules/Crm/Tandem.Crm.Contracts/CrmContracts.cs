@@ -56,18 +56,30 @@ public sealed record AccountOverviewQuery(Guid AccountId, Guid PartyId, DateOnly
 /// </summary>
 public interface IAccountFinanceSource
 {
+    /// <summary>The permission a user needs to see the finance figures; without it the overview's <c>finance</c> is null.</summary>
+    string Permission { get; }
+
     Task<AccountFinance> GetFinanceAsync(AccountOverviewQuery query, CancellationToken ct);
 }
 
 /// <summary>The sales side of the customer-360 overview (implemented by Sales): quotes, orders and shipments.</summary>
 public interface IAccountSalesSource
 {
+    /// <summary>The permission a user needs to see the sales side; without it the overview's <c>sales</c> is null.</summary>
+    string Permission => SalesReadPermission;
+
+    /// <summary>The Sales module's read permission, the default of <see cref="Permission"/>.</summary>
+    const string SalesReadPermission = "sales.read";
+
     Task<AccountSales> GetSalesAsync(AccountOverviewQuery query, CancellationToken ct);
 }
 
 /// <summary>ERP events for the overview's timeline (order confirmed, shipped, invoiced, paid), newest first, at most <paramref name="limit"/>.</summary>
 public interface IAccountTimelineSource
 {
+    /// <summary>The permission a user needs to see this source's events; null: whoever may see the account.</summary>
+    string? Permission => null;
+
     Task<IReadOnlyList<OverviewEvent>> GetEventsAsync(AccountOverviewQuery query, int limit, CancellationToken ct);
 }
 
@@ -92,4 +104,8 @@ public sealed record OverviewQuote(Guid Id, string? Number, int Revision, DateOn
 public sealed record OverviewShipment(Guid MoveId, string Number, DateOnly Date, Guid OrderId, string? OrderNumber, string Product, decimal Quantity, IReadOnlyList<string> LotsOrSerials);
 
 /// <summary>One entry of the merged timeline; <see cref="Kind"/> e.g. <c>order.confirmed</c>, <c>shipment.done</c>, <c>invoice.posted</c>, <c>payment.received</c>.</summary>
-public sealed record OverviewEvent(DateTimeOffset At, string Kind, string Title, string? Reference, Money? Amount, string? Url);
+public sealed record OverviewEvent(DateTimeOffset At, string Kind, string Title, string? Reference, Money? Amount, string? Url)
+{
+    /// <summary>A line of text under the title: a note's text, an activity's details.</summary>
+    public string? Detail { get; init; }
+}

@@ -72,6 +72,7 @@ public sealed class CrmModule : ITandemModule
         services.AddScoped<AccountsHandler>();
         services.AddScoped<ContactsHandler>();
         services.AddScoped<TimelineQuery>();
+        services.AddScoped<AccountOverviewQueryHandler>();
         services.AddScoped<PipelinesHandler>();
         services.AddScoped<IBenchDataset, CrmBenchDataset>();
         services.AddScoped<OpportunitiesHandler>();
@@ -111,6 +112,7 @@ public sealed class CrmModule : ITandemModule
         TeamsEndpoints.Map(crm);
         AccountsEndpoints.Map(crm);
         TimelineEndpoint.Map(crm);
+        AccountOverviewEndpoint.Map(crm);
         ContactsEndpoints.Map(crm);
         PipelinesEndpoints.Map(crm);
         OpportunitiesEndpoints.Map(crm);

@@ -118,7 +118,8 @@ internal abstract class AccountingDb(DbContextOptions options, ModuleDbServices 
             invoice.Property(i => i.Rate).HasPrecision(28, 8);
             invoice.HasIndex(i => new { i.CompanyId, i.Number }).IsUnique();
             invoice.HasIndex(i => new { i.CompanyId, i.Date, i.Id });
-            invoice.HasIndex(i => new { i.CompanyId, i.PartyId });
+            // A customer's documents, newest first (the customer-360 page), and everything of a party (merge).
+            invoice.HasIndex(i => new { i.CompanyId, i.PartyId, i.Date });
             invoice.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
             invoice.Navigation(i => i.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
             invoice.Ignore(i => i.IsCustomer);
@@ -172,6 +173,7 @@ internal abstract class AccountingDb(DbContextOptions options, ModuleDbServices 
             payment.Property(p => p.Rate).HasPrecision(28, 8);
             payment.HasIndex(p => new { p.CompanyId, p.Number }).IsUnique();
             payment.HasIndex(p => new { p.CompanyId, p.Date, p.Id });
+            payment.HasIndex(p => new { p.CompanyId, p.PartyId, p.Date });
             payment.HasMany(p => p.Allocations).WithOne().HasForeignKey(a => a.PaymentId).OnDelete(DeleteBehavior.Cascade);
             payment.Navigation(p => p.Allocations).HasField("_allocations").UsePropertyAccessMode(PropertyAccessMode.Field);
         });

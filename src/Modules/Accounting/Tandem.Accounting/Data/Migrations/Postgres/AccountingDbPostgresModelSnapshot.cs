@@ -409,11 +409,11 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_invoice_company_id_number");
 
-                    b.HasIndex("CompanyId", "PartyId")
-                        .HasDatabaseName("ix_invoice_company_id_party_id");
-
                     b.HasIndex("CompanyId", "Date", "Id")
                         .HasDatabaseName("ix_invoice_company_id_date_id");
+
+                    b.HasIndex("CompanyId", "PartyId", "Date")
+                        .HasDatabaseName("ix_invoice_company_id_party_id_date");
 
                     b.ToTable("invoice", "accounting");
                 });
@@ -963,6 +963,9 @@ namespace Tandem.Accounting.Data.Migrations.Postgres
 
                     b.HasIndex("CompanyId", "Date", "Id")
                         .HasDatabaseName("ix_payment_company_id_date_id");
+
+                    b.HasIndex("CompanyId", "PartyId", "Date")
+                        .HasDatabaseName("ix_payment_company_id_party_id_date");
 
                     b.ToTable("payment", "accounting");
                 });

@@ -395,11 +395,11 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_accounting_invoice_company_id_number");
 
-                    b.HasIndex("CompanyId", "PartyId")
-                        .HasDatabaseName("ix_accounting_invoice_company_id_party_id");
-
                     b.HasIndex("CompanyId", "Date", "Id")
                         .HasDatabaseName("ix_accounting_invoice_company_id_date_id");
+
+                    b.HasIndex("CompanyId", "PartyId", "Date")
+                        .HasDatabaseName("ix_accounting_invoice_company_id_party_id_date");
 
                     b.ToTable("accounting_invoice", (string)null);
                 });
@@ -925,6 +925,9 @@ namespace Tandem.Accounting.Data.Migrations.Sqlite
 
                     b.HasIndex("CompanyId", "Date", "Id")
                         .HasDatabaseName("ix_accounting_payment_company_id_date_id");
+
+                    b.HasIndex("CompanyId", "PartyId", "Date")
+                        .HasDatabaseName("ix_accounting_payment_company_id_party_id_date");
 
                     b.ToTable("accounting_payment", (string)null);
                 });

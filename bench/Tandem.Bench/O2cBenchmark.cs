@@ -215,7 +215,7 @@ internal static class O2cBenchmark
         var total = invoice.GetProperty("total");
         await Step("pay", "/api/v1/accounting/payments", new
         {
-            direction = "in", partyId = order.GetProperty("customerId").GetGuid(), amount = total,
+            direction = "in", partyId = order.GetProperty("customerId").GetGuid(), date = invoice.GetProperty("date").GetString(), amount = total,
             allocations = new[] { new { invoiceId = invoice.GetProperty("invoiceId").GetGuid(), amount = total } },
         });
         result.Add(("flow", flow.Elapsed.TotalMilliseconds));

@@ -34,7 +34,7 @@ public interface IInventoryModule
     /// Completes all or part of a reserved delivery inside the caller's unit of work: the done quantity leaves stock
     /// with its lots or serials, valued and posted to cost of goods sold; the rest stays behind as a backorder move
     /// (same source document, still reserved as far as it was). <c>quantity_exceeds_move</c> when more than the move
-    /// holds; <c>insufficient_stock</c> when the quantity is not on hand.
+    /// holds; <c>insufficient_stock</c> when the quantity is not on hand. On a refusal the caller rolls its unit of work back.
     /// </summary>
     Task<Result<DeliveryDone>> CompleteDeliveryAsync(DeliveryCompletion request, CancellationToken ct);
 

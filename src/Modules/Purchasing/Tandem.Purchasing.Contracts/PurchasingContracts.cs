@@ -10,8 +10,10 @@ public interface IPurchasingModule
 
     /// <summary>
     /// Turns shortages (e.g. of a confirmed sales order) into purchase proposals inside the caller's unit of work:
-    /// draft orders (requests for quotation) at the best supplier, one per supplier and warehouse, each line noting
-    /// what it was proposed for. Returns the draft orders' ids.
+    /// draft orders (requests for quotation) at the supplier with the best valid price in the company currency, one per
+    /// supplier and warehouse, each line noting in its description what it was proposed for (e.g. "for SO-2026-00012").
+    /// Returns the draft orders' ids. A need that no supplier has a valid price for is skipped (it stays a shortage to
+    /// buy by hand); <c>no_supplier</c> only when none of the needs can be placed. Bad needs are refused per field.
     /// </summary>
     Task<Result<IReadOnlyList<Guid>>> ProposeAsync(IReadOnlyList<PurchaseNeed> needs, CancellationToken ct);
 }

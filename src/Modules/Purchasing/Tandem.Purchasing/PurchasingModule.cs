@@ -78,10 +78,9 @@ public sealed class PurchasingModule : ITandemModule
         await Demo.PurchasingDemo.SeedAsync(services, ct);
 }
 
-internal sealed class PurchasingFacade(PurchasingDb db) : IPurchasingModule
+internal sealed class PurchasingFacade(PurchasingDb db, ProposalHandler proposals) : IPurchasingModule
 {
-    // Order to cash (being built): replaced by the real implementation.
-    public Task<Result<IReadOnlyList<Guid>>> ProposeAsync(IReadOnlyList<PurchaseNeed> needs, CancellationToken ct) => throw new NotImplementedException();
+    public Task<Result<IReadOnlyList<Guid>>> ProposeAsync(IReadOnlyList<PurchaseNeed> needs, CancellationToken ct) => proposals.ProposeAsync(needs, ct);
 
     public async Task<PurchaseOrderSummary?> FindOrderAsync(Guid orderId, CancellationToken ct)
     {

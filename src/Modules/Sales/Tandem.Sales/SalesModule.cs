@@ -63,6 +63,7 @@ public sealed class SalesModule : ITandemModule
         services.AddScoped<ProductLabels>();
         services.AddScoped<CreditCheck>();
         services.AddScoped<QuoteHandler>();
+        services.AddScoped<QuoteDocuments>();
         services.AddScoped<OrderHandler>();
         services.AddScoped<ApprovalHandler>();
         services.AddScoped<ReturnHandler>();

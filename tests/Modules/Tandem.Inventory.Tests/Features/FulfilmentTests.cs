@@ -65,6 +65,10 @@ public abstract class FulfilmentTests(TandemServer server)
         var waiting = Ok(await InUnitAsync(wh, i => i.CreateDeliveryAsync(Delivery(wh, product, 2m, Guid.NewGuid()), Ct)));
         Assert.Equal(("draft", 0m), (waiting.Status, waiting.Reserved));
         Assert.Equal((10m, 10m, 0m), await LevelAsync(wh, product));
+        // Available to promise still counts what the short delivery has not reserved (12 − 10 = 2) and the draft's 2 as issues to come.
+        var atp = Ok(await AskAsync(wh, i => i.PromiseAsync(new AtpQuery(product, 1m, wh.WarehouseId), Ct)));
+        Assert.Equal(-2m, atp.Timeline.Single(s => s.Reference == delivery.Number).Change);
+        Assert.Equal(-2m, atp.Timeline.Single(s => s.Reference == waiting.Number).Change);
 
         // 7 shipped: FIFO 5 × 4.00 + 2 × 6.00 = 32.00 to cost of goods sold. The backorder keeps 5, reserved 10 − 7 = 3.
         var shipped = Ok(await InUnitAsync(wh, i => i.CompleteDeliveryAsync(new DeliveryCompletion(delivery.Id, 7m, Day), Ct)));

@@ -38,6 +38,13 @@ internal static class SalesEndpoints
             .RequireAuthorization(SalesPermissions.Read).WithName("GetQuote").WithSummary("One quote revision with its lines, promise dates and the list of revisions");
         quotes.MapGet("/{id:guid}/credit", async (Guid id, QuoteHandler handler, CancellationToken ct) => (await handler.CreditAsync(id, ct)).ToHttp())
             .RequireAuthorization(SalesPermissions.Read).WithName("GetQuoteCredit").WithSummary("The customer's credit exposure with this quote, against the limit");
+        quotes.MapGet("/{id:guid}/document", async (Guid id, string? format, QuoteDocuments documents, CancellationToken ct) =>
+                format is "pdf"
+                    ? (await documents.PdfAsync(id, ct)).ToHttp(pdf => Results.File(pdf, "application/pdf", $"quote-{id}.pdf"))
+                    : (await documents.HtmlAsync(id, ct)).ToHttp(html => Results.Content(html, "text/html; charset=utf-8")))
+            .RequireAuthorization(SalesPermissions.Read).WithName("GetQuoteDocument").WithSummary("The printable quote: HTML with print styles, or format=pdf");
+        quotes.MapPost("/{id:guid}/send", async (Guid id, SendInput input, QuoteDocuments documents, CancellationToken ct) => (await documents.SendAsync(id, input, ct)).ToHttp())
+            .RequireAuthorization(SalesPermissions.Write).WithName("SendQuote").WithSummary("Email the quote with its PDF; the message leaves after the change commits");
         quotes.MapPost("/", async (QuoteInput input, QuoteHandler handler, CancellationToken ct) =>
                 (await handler.CreateAsync(input, ct)).ToHttp(q => Results.Created($"/api/v1/sales/quotes/{q.Id}", q)))
             .RequireAuthorization(SalesPermissions.Write).WithName("CreateQuote")

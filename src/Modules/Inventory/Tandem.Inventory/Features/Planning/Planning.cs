@@ -115,14 +115,14 @@ internal sealed class PlanningHandler(InventoryDb db, DbSession session, ICatalo
         var available = await db.Levels.Where(l => l.ProductId == productId && insideIds.Contains(l.LocationId)).SumAsync(l => l.OnHand - l.Reserved, ct);
         var open = (await db.Moves.AsNoTracking()
             .Where(m => m.ProductId == productId && (m.Status == MoveStatus.Draft || m.Status == MoveStatus.Reserved))
-            .Select(m => new { m.ScheduledDate, m.Quantity, m.Status, m.Number, m.FromLocationId, m.ToLocationId })
+            .Select(m => new { m.ScheduledDate, m.Quantity, m.ReservedQuantity, m.Number, m.FromLocationId, m.ToLocationId })
             .ToListAsync(ct))
-            .Select(m => new { m.ScheduledDate, m.Quantity, m.Status, m.Number, In = inside.Contains(m.ToLocationId), Out = inside.Contains(m.FromLocationId) })
+            .Select(m => new { m.ScheduledDate, m.Quantity, m.ReservedQuantity, m.Number, In = inside.Contains(m.ToLocationId), Out = inside.Contains(m.FromLocationId) })
             .Where(m => m.In != m.Out)
             .ToList();
-        // A reserved issue is already out of "available"; only draft issues are still to come.
-        var events = open.Where(m => m.In || m.Status == MoveStatus.Draft)
-            .Select(m => (m.ScheduledDate, m.In ? m.Quantity : -m.Quantity, m.Number)).ToList();
+        // What an issue has reserved is already out of "available"; only its unreserved rest (all of a draft) is still to come.
+        var events = open.Where(m => m.In || m.Quantity > m.ReservedQuantity)
+            .Select(m => (m.ScheduledDate, m.In ? m.Quantity : -(m.Quantity - m.ReservedQuantity), m.Number)).ToList();
         foreach (var supply in supplies)
             events.AddRange((await supply.ExpectedAsync(productId, warehouseId, ct)).Select(r => (r.Date, r.Quantity, r.Reference)));
         return (available, events);

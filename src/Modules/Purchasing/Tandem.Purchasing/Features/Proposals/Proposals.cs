@@ -109,6 +109,65 @@ internal sealed class ProposalHandler(
         return result;
     }
 
+    /// <summary>
+    /// Shortages another module found (e.g. a confirmed sales order) become draft orders inside the caller's unit of work:
+    /// each need at the supplier with the best valid price, one draft per supplier and warehouse, each line saying in its
+    /// description what it is for. A need no supplier has a valid price for is skipped; <c>no_supplier</c> only when none
+    /// can be placed.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<Guid>>> ProposeAsync(IReadOnlyList<PurchaseNeed> needs, CancellationToken ct)
+    {
+        if (session.Transaction is null)
+            throw new InvalidOperationException("Purchase needs are proposed inside the caller's open unit of work.");
+        var errors = new FieldErrors()
+            .When(needs.Count == 0, "needs", "At least one need.")
+            .When(needs.Count > MaxLines, "needs", $"At most {MaxLines} needs.");
+        for (var i = 0; i < needs.Count && i < MaxLines; i++)
+        {
+            var need = needs[i];
+            errors.When(need.ProductId == Guid.Empty, $"needs[{i}].productId", "Required.")
+                .When(need.WarehouseId == Guid.Empty, $"needs[{i}].warehouseId", "Required.")
+                .When(need.Quantity <= 0 || need.Quantity > 1_000_000_000m || decimal.Round(need.Quantity, 4) != need.Quantity, $"needs[{i}].quantity", "A positive quantity with at most 4 decimals.")
+                .Optional($"needs[{i}].forReference", need.ForReference, 60);
+        }
+        if (errors.Any)
+            return errors.ToError();
+
+        var placed = new List<(PurchaseNeed Need, Guid Supplier, string Description)>();
+        foreach (var need in needs)
+        {
+            var product = await catalog.FindAsync(need.ProductId, ct);
+            if (product is null)
+                return new Error("not_found", $"Product {need.ProductId} was not found.", ErrorKind.NotFound);
+            var preferred = (await inventory.GetSupplyAsync(need.ProductId, ct)).SupplierId;
+            if (await BestAsync(need.ProductId, need.Quantity, preferred, ct) is not { } best)
+                continue;
+            var description = $"{product.Sku} {product.Name}";
+            if (!string.IsNullOrWhiteSpace(need.ForReference))
+                description += $" (for {need.ForReference.Trim()})";
+            placed.Add((need, best.SupplierId, description.Length > 200 ? description[..200] : description));
+        }
+        if (placed.Count == 0)
+            return new Error("no_supplier", "No supplier has a valid price for any of the products needed; nothing was proposed.");
+
+        var created = new List<Guid>();
+        foreach (var group in placed.GroupBy(p => (p.Supplier, p.Need.WarehouseId)))
+        {
+            var references = group.Select(p => p.Need.ForReference?.Trim()).Where(r => !string.IsNullOrEmpty(r)).Distinct().ToList();
+            var reference = references.Count == 0 ? "Replenishment" : "For " + string.Join(", ", references);
+            var prepared = await orders.PrepareAsync(new OrderInput(group.Key.Supplier, group.Key.WarehouseId, null, Today, null,
+                reference.Length > 100 ? reference[..100] : reference,
+                group.Select(p => new OrderLineInput(p.Need.ProductId, p.Need.Quantity, null, p.Description)).ToList()), ct);
+            if (!prepared.IsSuccess)
+                return prepared.Error!;
+            var order = PurchaseOrder.Draft(prepared.Value.Header, prepared.Value.Lines, clock.GetUtcNow());
+            db.Orders.Add(order);
+            created.Add(order.Id);
+        }
+        await db.SaveChangesAsync(ct);
+        return created;
+    }
+
     private async Task<PriceOffer?> BestAsync(Guid productId, decimal quantity, Guid? preferred, CancellationToken ct)
     {
         var currency = await company.CurrencyAsync(ct);

@@ -92,18 +92,30 @@ internal sealed class InProcessPartyChanges(PartyChangeSubscribers subscribers) 
 /// Several nodes, PostgreSQL: a change is sent with <c>pg_notify</c> on one channel; every node's
 /// <see cref="PostgresPartyChangeListener"/>, this one's included, hands it to its own subscribers.
 /// </summary>
-internal sealed class PostgresPartyChanges(PartyChangeSubscribers subscribers, IOptions<DatabaseOptions> options) : IPartyChanges
+internal sealed class PostgresPartyChanges(
+    PartyChangeSubscribers subscribers, IOptions<DatabaseOptions> options, ILogger<PostgresPartyChanges> logger) : IPartyChanges
 {
     public const string Channel = "tandem_party_changes";
 
+    /// <summary>
+    /// A notice that cannot be sent is logged, not thrown: the integration event that triggered it has other consumers
+    /// (webhooks), which must not be retried for the sake of a page's freshness.
+    /// </summary>
     public async Task PublishAsync(PartyChange change, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(options.Value.ConnectionString);
-        await connection.OpenAsync(ct);
-        await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
-        notify.Parameters.AddWithValue("channel", Channel);
-        notify.Parameters.AddWithValue("payload", PartyChangePayload.Write(change));
-        await notify.ExecuteNonQueryAsync(ct);
+        try
+        {
+            await using var connection = new NpgsqlConnection(options.Value.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
+            notify.Parameters.AddWithValue("channel", Channel);
+            notify.Parameters.AddWithValue("payload", PartyChangePayload.Write(change));
+            await notify.ExecuteNonQueryAsync(ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "The change of party {PartyId} ({Kind}) could not be announced to open pages", change.PartyId, change.Kind);
+        }
     }
 
     public IDisposable Subscribe(Guid companyId, Guid partyId, Func<PartyChange, Task> onChange) => subscribers.Add(companyId, partyId, onChange);
@@ -129,8 +141,9 @@ internal sealed class PostgresPartyChangeListener(
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Never let the listener take the node down: open pages only lose freshness until it is back.
                 logger.LogWarning(e, "Listening for party changes failed; reconnecting");
                 try
                 {

@@ -267,6 +267,48 @@ public abstract class SalesApiTests(TandemServer server)
     }
 
     [Fact]
+    public async Task Eight_parallel_confirmations_for_scarce_stock_never_oversell_and_propose_the_shortfall()
+    {
+        var rep = await SalesClient.NewCompanyAsync(server);
+        var bike = await rep.ProductAsync("BIKE-Q", 100m, stock: 5, cost: 60m);
+        var supplier = await rep.PostAsync("/api/v1/parties", new { kind = "organisation", name = "Frame Works " + rep.CompanyId.ToString("N")[..6], isSupplier = true }, HttpStatusCode.Created);
+        await rep.PostAsync("/api/v1/purchasing/prices", new { supplierId = supplier.Id(), productId = bike, minQuantity = 1, unitPrice = SalesClient.Eur(55m) }, HttpStatusCode.Created);
+        var orders = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+            orders.Add((await rep.OrderAsync((bike, 2m, 0m, false))).Id());
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 8; i++)
+        {
+            var (email, password) = await server.CreateUserAsync(["warehouse"], rep.CompanyId);
+            clients.Add(await server.ClientFor(email, password));
+        }
+        using var start = new SemaphoreSlim(0);
+        var attempts = clients.Select(async (http, i) =>
+        {
+            await start.WaitAsync(Ct);
+            var response = await http.PostAsJsonAsync($"/api/v1/sales/orders/{orders[i]}/confirm", new { }, Ct);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+        }).ToList();
+        start.Release(clients.Count);
+        var results = await Task.WhenAll(attempts);
+
+        // All 8 confirm; 8 × 2 = 16 wanted against 5 on hand: exactly 5 reserved, never more, and 16 − 5 = 11 proposed for purchase.
+        Assert.All(results, r => Assert.True(r.StatusCode == HttpStatusCode.OK, r.Item2));
+        Assert.Equal((5m, 5m, 0m), await rep.StockAsync(bike));
+        var reserved = 0m;
+        foreach (var id in orders)
+            reserved += (await rep.GetAsync($"/api/v1/sales/orders/{id}")).GetProperty("moves").EnumerateArray().Sum(m => m.GetProperty("reserved").GetDecimal());
+        Assert.Equal(5m, reserved);
+        var drafts = (await rep.GetAsync("/api/v1/purchasing/orders?status=draft&limit=100")).GetProperty("items").EnumerateArray().ToList();
+        var proposed = 0m;
+        foreach (var draft in drafts)
+            proposed += (await rep.GetAsync($"/api/v1/purchasing/orders/{draft.Id()}")).GetProperty("lines").EnumerateArray()
+                .Where(l => l.GetProperty("productId").GetGuid() == bike).Sum(l => l.GetProperty("quantity").GetDecimal());
+        Assert.Equal(11m, proposed);
+        await rep.AssertConsistentAsync();
+    }
+
+    [Fact]
     public async Task A_draft_order_is_cancelled_and_a_customer_takes_its_price_list_currency_from_its_sales_terms()
     {
         var rep = await SalesClient.NewCompanyAsync(server);

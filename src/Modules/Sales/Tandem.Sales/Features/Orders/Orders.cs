@@ -140,9 +140,10 @@ internal sealed class OrderHandler(
         if (needs.Count > 0)
         {
             var proposed = await purchasing.ProposeAsync(needs, ct);
-            if (!proposed.IsSuccess)
+            // No supplier for the products is not a reason to refuse the customer: the shortfall waits on backorder.
+            if (!proposed.IsSuccess && proposed.Error!.Code != "no_supplier")
                 return proposed.Error!;
-            _proposals = proposed.Value;
+            _proposals = proposed.IsSuccess ? proposed.Value : [];
         }
         outbox.Publish(new OrderConfirmed(order.CompanyId, order.Id, order.Number, order.PartyId, new Money(order.Total, order.Currency), order.PromiseDate));
         await db.SaveChangesAsync(ct);

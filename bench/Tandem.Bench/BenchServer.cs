@@ -73,7 +73,7 @@ internal sealed class BenchServer : IAsyncDisposable
         [
             "--urls=http://127.0.0.1:0", $"--Tandem:Database:Provider={provider}", $"--ConnectionStrings:Tandem={connection}",
             $"--Tandem:Admin:Email={Email}", $"--Tandem:Admin:Password={Password}", "--Tandem:Demo=true",
-        ], builder => builder.Logging.ClearProviders());
+        ], builder => builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Error)); // errors only: a failed request's cause is shown
         await using var scope = app.Services.CreateAsyncScope();
         var tasks = scope.ServiceProvider.GetRequiredService<StartupTasks>();
         await tasks.MigrateAsync(CancellationToken.None);

@@ -11,7 +11,8 @@ namespace Tandem.Bench;
 /// prints each workload's throughput and latency percentiles. The server and its data are whatever the URL points at
 /// (a database loaded by <c>seed bench</c>, say), so the figures include the real network stack and configuration.
 /// Usage: load --url http://127.0.0.1:5080 [--email E --password P] [--clients 8] [--seconds 20]
-/// [--workloads search,trial-balance,atp,account-page,lead-capture] (also: customer-360)
+/// [--workloads search,trial-balance,atp,account-page,lead-capture,customer-360] [--accounts 5000]
+/// (<c>customer-360</c> reads the overview of <c>--accounts</c> accounts taken from the account list, in a shuffled order)
 /// </summary>
 internal static class LoadBenchmark
 {
@@ -45,6 +46,7 @@ internal static class LoadBenchmark
             .Where(p => p.GetProperty("kind").GetString() is "goods" or "Goods").Select(p => p.GetProperty("id").GetGuid()).ToArray();
         var accounts = (await http.GetFromJsonAsync<JsonElement>("/api/v1/crm/accounts?limit=200")).GetProperty("items").EnumerateArray()
             .Select(a => a.GetProperty("id").GetGuid()).ToArray();
+        var overviews = names.Contains("customer-360") ? await AccountsAsync(http, Bench.Int(args, "--accounts", 5000)) : [];
         var run = Guid.NewGuid().ToString("N")[..6];
         var workloads = new Dictionary<string, Func<int, Task>>(StringComparer.Ordinal)
         {
@@ -55,7 +57,7 @@ internal static class LoadBenchmark
                 Bench.GetAsync(http, $"/api/v1/crm/accounts/{accounts[i % accounts.Length]}"),
                 Bench.GetAsync(http, $"/api/v1/crm/contacts?accountId={accounts[i % accounts.Length]}&limit=100"),
                 Bench.GetAsync(http, $"/api/v1/crm/accounts/{accounts[i % accounts.Length]}/timeline")),
-            ["customer-360"] = i => Bench.GetAsync(http, $"/api/v1/crm/accounts/{accounts[i % accounts.Length]}/overview"),
+            ["customer-360"] = i => Bench.GetAsync(http, $"/api/v1/crm/accounts/{overviews[i % overviews.Length]}/overview"),
             ["lead-capture"] = async i =>
             {
                 var response = await http.PostAsJsonAsync("/api/v1/crm/leads", new
@@ -113,5 +115,25 @@ internal static class LoadBenchmark
         var file = await Bench.WriteResultAsync($"load-{clients}", new { url, clients, seconds, results });
         Console.WriteLine($"Results written to {file}");
         return 0;
+    }
+
+    /// <summary>Up to <paramref name="count"/> accounts, paged through the list, then shuffled (fixed seed) so neighbours by name are not read in turn.</summary>
+    private static async Task<Guid[]> AccountsAsync(HttpClient http, int count)
+    {
+        var ids = new List<Guid>(count);
+        string? after = null;
+        while (ids.Count < count)
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>("/api/v1/crm/accounts?limit=200" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)));
+            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).Take(count - ids.Count));
+            after = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            if (after is null)
+                break;
+        }
+        if (ids.Count == 0)
+            throw new InvalidOperationException("No accounts to read the customer-360 page of: load them with seed bench.");
+        var shuffled = ids.ToArray();
+        new Random(20261123).Shuffle(shuffled);
+        return shuffled;
     }
 }

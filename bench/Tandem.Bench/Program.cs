@@ -8,12 +8,13 @@ return args.FirstOrDefault() switch
     "crm" => await CrmBenchmark.RunAsync(args),
     "inventory" => await InventoryBenchmark.RunAsync(args),
     "load" => await LoadBenchmark.RunAsync(args),
+    "o2c" => await O2cBenchmark.RunAsync(args),
     "grid" or null => await GridBenchmark.RunAsync(args),
     var other => Unknown(other),
 };
 
 static int Unknown(string name)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: grid, search, ledger, crm, inventory, load.");
+    Console.Error.WriteLine($"Unknown benchmark '{name}'. Known: grid, search, ledger, crm, inventory, load, o2c.");
     return 2;
 }

@@ -14,7 +14,8 @@ public sealed record BenchDataSize(
     long JournalLines = 10_000_000,
     int Reps = 20,
     int Products = 10_000,
-    long StockMoves = 5_000_000);
+    long StockMoves = 5_000_000,
+    int Orders = 0);
 
 /// <summary>
 /// A module's share of the benchmark dataset. Datasets run in <see cref="Order"/> on one PostgreSQL connection and

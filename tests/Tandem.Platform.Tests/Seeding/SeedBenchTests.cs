@@ -29,7 +29,7 @@ public sealed class SeedBenchTests
         await HostCommands.ExpectAsync(0, ["seed", "demo", .. database]);
         await HostCommands.ExpectAsync(0,
             ["seed", "bench", "--customers", "40", "--opportunities", "30", "--activities", "120", "--invoices", "50", "--journal-lines", "250", "--reps", "3",
-                "--products", "12", "--stock-moves", "100", .. database]);
+                "--products", "12", "--stock-moves", "100", "--orders", "300", .. database]);
         await HostCommands.ExpectAsync(0, ["check", "all", .. database]);
 
         await using var pg = new NpgsqlConnection(connection);
@@ -53,6 +53,39 @@ public sealed class SeedBenchTests
         Assert.Equal(0L, await CountAsync(pg, "SELECT count(*) FROM (SELECT number FROM accounting.journal_entry GROUP BY company_id, number HAVING count(*) > 1) d"));
         Assert.Equal(await CountAsync(pg, "SELECT count(*) FROM accounting.invoice WHERE kind = 'CustomerInvoice' AND number LIKE 'INV' || extract(year FROM now())::int || '-%'") + 1,
             await CountAsync(pg, "SELECT next_value FROM platform.number_sequences WHERE sequence = 'customer-invoice' AND fiscal_year = extract(year FROM now())::int"));
+        // 300 orders, each from an accepted quote, and 300 / 25 = 12 open quotes; numbers continue both sequences.
+        const string thisYear = "fiscal_year = extract(year FROM now())::int";
+        Assert.Equal(300L, await CountAsync(pg, "SELECT count(*) FROM sales.sales_order"));
+        Assert.Equal(300L, await CountAsync(pg, "SELECT count(*) FROM sales.quote q JOIN sales.sales_order o ON o.quote_id = q.id AND q.order_id = o.id WHERE q.status = 'Accepted'"));
+        Assert.Equal(12L, await CountAsync(pg, "SELECT count(*) FROM sales.quote WHERE status = 'Open' AND valid_until >= current_date"));
+        Assert.Equal(301L, await CountAsync(pg, $"SELECT next_value FROM platform.number_sequences WHERE sequence = 'sales-order' AND {thisYear}"));
+        Assert.Equal(313L, await CountAsync(pg, $"SELECT next_value FROM platform.number_sequences WHERE sequence = 'sales-quote' AND {thisYear}"));
+        Assert.Equal(0L, await CountAsync(pg, "SELECT count(*) FROM (SELECT number FROM sales.sales_order GROUP BY company_id, number HAVING count(*) > 1) d"));
+        // Every order's customer is a bench customer; its totals are the sums of its lines; its lines are within what
+        // was ordered, delivered and invoiced as its status says; it was confirmed on its date.
+        Assert.Equal(0L, await CountAsync(pg, $"SELECT count(*) FROM sales.sales_order WHERE party_id NOT IN ({benchParties})"));
+        Assert.Equal(0L, await CountAsync(pg, """
+            SELECT count(*) FROM sales.sales_order o
+            JOIN (SELECT order_id, sum(net) AS net, sum(tax_amount) AS tax, sum(gross) AS gross, count(*) AS lines FROM sales.sales_order_line GROUP BY order_id) l ON l.order_id = o.id
+            WHERE o.untaxed <> l.net OR o.tax <> l.tax OR o.total <> l.gross OR o.total <> o.untaxed + o.tax OR l.lines NOT BETWEEN 1 AND 3
+            """));
+        Assert.Equal(0L, await CountAsync(pg, """
+            SELECT count(*) FROM sales.sales_order o JOIN sales.sales_order_line l ON l.order_id = o.id
+            WHERE l.delivered > l.quantity OR l.invoiced > l.delivered
+               OR (o.status IN ('Invoiced', 'Paid', 'Closed') AND (l.invoiced <> l.quantity OR o.invoiced_amount <> o.total))
+               OR (o.status IN ('Confirmed', 'Cancelled') AND l.delivered <> 0)
+               OR (o.status = 'Delivered' AND (l.delivered <> l.quantity OR l.invoiced <> 0))
+               OR o.confirmed_at IS NULL
+            """));
+        // The statuses are spread: most closed, some still open for delivery, none left a draft.
+        Assert.True(await CountAsync(pg, "SELECT count(*) FROM sales.sales_order WHERE status = 'Closed'") > 100);
+        Assert.True(await CountAsync(pg, "SELECT count(*) FROM sales.sales_order WHERE status IN ('Confirmed', 'PartiallyDelivered')") > 0);
+        Assert.Equal(0L, await CountAsync(pg, "SELECT count(*) FROM sales.sales_order WHERE status = 'Draft'"));
+        // A hand-checked line: 20 % VAT on quantity × list price, less the discount, rounded to cents.
+        Assert.Equal(0L, await CountAsync(pg, """
+            SELECT count(*) FROM sales.sales_order_line
+            WHERE net <> round(quantity * round(unit_price * (100 - discount_percent) / 100, 4), 2) OR tax_amount <> round(net * 0.2, 2)
+            """));
     }
 
     [Fact]
@@ -66,6 +99,8 @@ public sealed class SeedBenchTests
             await HostCommands.ExpectAsync(2, ["seed", "bench", "--customers", "0", .. database]);
             await HostCommands.ExpectAsync(2, ["seed", "bench", "--invoices", "10", "--journal-lines", "20", .. database]);
             await HostCommands.ExpectAsync(2, ["seed", "bench", "--products", "0", "--stock-moves", "10", .. database]);
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--orders", "-1", .. database]);
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--products", "0", "--stock-moves", "0", "--orders", "10", .. database]);
             await HostCommands.ExpectAsync(2, ["seed", "bench", "--customers", "10", .. database]);
         }
         finally

@@ -11,6 +11,8 @@ using Tandem.Platform.Modules;
 using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Webhooks;
+using Tandem.Platform.Seeding;
+using Tandem.Sales.Bench;
 using Tandem.Sales.Contracts;
 using Tandem.Sales.Data;
 using Tandem.Sales.Domain;
@@ -71,6 +73,7 @@ public sealed class SalesModule : ITandemModule
         services.AddScoped<IAccountTimelineSource>(s => s.GetRequiredService<SalesOverview>());
         services.AddScoped<IPartyReferenceHolder, SalesPartyReferences>();
         services.AddScoped<ISalesModule, SalesFacade>();
+        services.AddScoped<IBenchDataset, SalesBenchDataset>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api) => SalesEndpoints.Map(api.MapGroup("/sales").WithTags("Sales"));

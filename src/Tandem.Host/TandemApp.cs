@@ -63,7 +63,8 @@ public static class TandemApp
     {
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
-            .Configure(options => options.ConnectionString = configuration.GetConnectionString("Tandem") ?? DatabaseOptions.DefaultSqlite);
+            .Configure(options => options.ConnectionString =
+                DatabaseOptions.WithDefaults(options.Provider, configuration.GetConnectionString("Tandem") ?? DatabaseOptions.DefaultSqlite));
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection("Tandem"));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -112,6 +113,8 @@ public static class TandemApp
         // Inside the exception handler and before authentication, so a retried request is authenticated again in its new scope.
         app.UseMiddleware<DeadlockRetryMiddleware>();
         app.UseRateLimiter();
+        // After the retry, so a retried request opens its connection in its new scope; before authentication, which reads.
+        app.UseMiddleware<RequestConnectionMiddleware>();
         app.UseAuthentication();
         app.Use((context, next) =>
         {

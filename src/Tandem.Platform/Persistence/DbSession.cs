@@ -53,6 +53,9 @@ public sealed class DbSession(IOptions<DatabaseOptions> options) : IAsyncDisposa
             return;
         if (context.Database.CurrentTransaction?.GetDbTransaction() == Transaction)
             return;
+        // The unit of work commits or rolls back as a whole, so the savepoint EF sets around each save in a running
+        // transaction (two more round trips per save) would never be used.
+        context.Database.AutoSavepointsEnabled = false;
         context.Database.UseTransaction(Transaction);
         _enlisted.Add(context);
     }

@@ -7,6 +7,9 @@ public interface ICatalogModule
 {
     Task<ProductSummary?> FindAsync(Guid productId, CancellationToken ct);
 
+    /// <summary>The products among <paramref name="productIds"/> that exist, by id, in one read: for lists of lines.</summary>
+    Task<IReadOnlyDictionary<Guid, ProductSummary>> FindManyAsync(IReadOnlyCollection<Guid> productIds, CancellationToken ct);
+
     /// <summary>The product with the SKU (case-insensitive, as SKUs are stored upper-case), or null; what a scanner reads.</summary>
     Task<ProductSummary?> FindBySkuAsync(string sku, CancellationToken ct);
 

@@ -91,6 +91,16 @@ internal sealed class CatalogFacade(CatalogDb db, PriceLookup prices) : ICatalog
             .Select(p => new ProductSummary(p.Id, p.Sku, p.Name, p.Kind, p.Unit, p.ListPrice) { Category = p.Category })
             .SingleOrDefaultAsync(ct);
 
+    public async Task<IReadOnlyDictionary<Guid, ProductSummary>> FindManyAsync(IReadOnlyCollection<Guid> productIds, CancellationToken ct)
+    {
+        if (productIds.Count == 0)
+            return new Dictionary<Guid, ProductSummary>();
+        var ids = productIds.Distinct().ToList();
+        return await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new ProductSummary(p.Id, p.Sku, p.Name, p.Kind, p.Unit, p.ListPrice) { Category = p.Category })
+            .ToDictionaryAsync(p => p.Id, ct);
+    }
+
     public Task<ProductSummary?> FindBySkuAsync(string sku, CancellationToken ct)
     {
         var key = sku.Trim().ToUpperInvariant();

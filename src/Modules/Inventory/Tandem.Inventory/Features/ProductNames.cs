@@ -2,19 +2,11 @@ using Tandem.Catalog.Contracts;
 
 namespace Tandem.Inventory.Features;
 
-/// <summary>SKU and name of the products a screen shows, asked of the catalog once per product.</summary>
+/// <summary>SKU and name of the products a screen shows, asked of the catalog in one read.</summary>
 internal sealed class ProductNames(ICatalogModule catalog)
 {
-    public async Task<IReadOnlyDictionary<Guid, ProductSummary>> ForAsync(IEnumerable<Guid> productIds, CancellationToken ct)
-    {
-        var found = new Dictionary<Guid, ProductSummary>();
-        foreach (var id in productIds.Distinct())
-        {
-            if (await catalog.FindAsync(id, ct) is { } product)
-                found[id] = product;
-        }
-        return found;
-    }
+    public Task<IReadOnlyDictionary<Guid, ProductSummary>> ForAsync(IEnumerable<Guid> productIds, CancellationToken ct) =>
+        catalog.FindManyAsync(productIds.ToList(), ct);
 
     public Task<ProductSummary?> BySkuAsync(string sku, CancellationToken ct) => catalog.FindBySkuAsync(sku, ct);
 

@@ -29,11 +29,18 @@ internal sealed class AccountFinanceSource(AccountingDb db, CompanyCurrency curr
         var today = query.Today;
         Money M(decimal amount) => new(amount, company);
 
-        var open = db.OpenItems.AsNoTracking().Where(o => o.IsReceivable && o.PartyId == party && o.OpenAmount != 0);
-        var balance = await open.SumAsync(o => o.OpenCompanyAmount, ct);
         // Plainly past due: what is still owed on instalments whose due date has gone by. Credits on account are not
-        // netted against it; they are in the balance. (A tolerance in days can be applied here once the ledger has one.)
-        var overdue = await open.Where(o => o.DueDate < today && o.OpenCompanyAmount > 0).SumAsync(o => o.OpenCompanyAmount, ct);
+        // netted against it; they are in the balance. Both sums in one read of the party's open items.
+        var sums = await db.OpenItems.AsNoTracking().Where(o => o.IsReceivable && o.PartyId == party && o.OpenAmount != 0)
+            .GroupBy(o => o.PartyId)
+            .Select(g => new
+            {
+                Balance = g.Sum(o => o.OpenCompanyAmount),
+                Overdue = g.Sum(o => o.DueDate < today && o.OpenCompanyAmount > 0 ? o.OpenCompanyAmount : 0m),
+            })
+            .SingleOrDefaultAsync(ct);
+        var balance = sums?.Balance ?? 0m;
+        var overdue = sums?.Overdue ?? 0m;
         var limit = await db.CreditLimits.AsNoTracking().Where(l => l.PartyId == party).Select(l => (decimal?)l.Limit).SingleOrDefaultAsync(ct);
 
         var (lifetime, yearToDate) = await RevenueAsync(party, today, company, ct);

@@ -70,10 +70,9 @@ internal sealed class AccountOverviewQueryHandler(
     /// <summary>The CRM's interactions and the events of every source the user may see, newest first, at most <see cref="TimelineLimit"/>.</summary>
     private async Task<IReadOnlyList<OverviewEvent>> TimelineAsync(AccountOverviewQuery query, CancellationToken ct)
     {
-        var crm = await crmTimeline.HandleAsync(query.AccountId, TimelineLimit, ct);
+        var crm = await crmTimeline.EntriesAsync(query.AccountId, TimelineLimit, ct);
         var events = new List<OverviewEvent>();
-        if (crm.IsSuccess)
-            events.AddRange(crm.Value.Select(e => new OverviewEvent(e.At, e.Kind, e.Title, null, null, null) { Detail = e.Detail }));
+        events.AddRange(crm.Select(e => new OverviewEvent(e.At, e.Kind, e.Title, null, null, null) { Detail = e.Detail }));
         foreach (var source in timelines.Where(s => s.Permission is null || user.HasPermission(s.Permission)))
             events.AddRange(await source.GetEventsAsync(query, TimelineLimit, ct));
         return events.OrderByDescending(e => e.At).Take(TimelineLimit).ToList();

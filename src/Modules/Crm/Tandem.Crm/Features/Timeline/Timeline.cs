@@ -22,9 +22,15 @@ internal sealed class TimelineQuery(CrmDb db, CrmVisibility visibility)
 
     public async Task<Result<IReadOnlyList<TimelineEntry>>> HandleAsync(Guid accountId, int limit, CancellationToken ct)
     {
-        limit = Math.Clamp(limit, 1, MaxEntries);
         if (!await (await visibility.AccountsAsync(ct)).AnyAsync(a => a.Id == accountId, ct))
             return Error.NotFound("Account");
+        return Result<IReadOnlyList<TimelineEntry>>.Success(await EntriesAsync(accountId, limit, ct));
+    }
+
+    /// <summary>The entries of an account the caller has already found visible.</summary>
+    public async Task<IReadOnlyList<TimelineEntry>> EntriesAsync(Guid accountId, int limit, CancellationToken ct)
+    {
+        limit = Math.Clamp(limit, 1, MaxEntries);
         var activities = await db.Activities.AsNoTracking().Where(a => a.AccountId == accountId).OrderByDescending(a => a.CreatedAt).Take(limit)
             .Select(a => new { a.CreatedAt, a.Kind, a.Id, a.Subject, a.Details }).ToListAsync(ct);
         var notes = await db.Notes.AsNoTracking().Where(n => n.AccountId == accountId).OrderByDescending(n => n.CreatedAt).Take(limit)

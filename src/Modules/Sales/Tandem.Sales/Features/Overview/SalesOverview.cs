@@ -25,13 +25,10 @@ internal sealed class SalesOverview(SalesDb db, ICatalogModule catalog) : IAccou
                              where o.PartyId == query.PartyId && m.Kind == "delivery" && m.Status == "done"
                              orderby m.DoneAt descending
                              select new { m.MoveId, m.MoveNumber, m.DoneDate, o.Id, o.Number, l.ProductId, l.Description, m.Quantity, m.Lots }).Take(20).ToListAsync(ct);
-        var shipments = new List<OverviewShipment>();
-        foreach (var s in shipped)
-        {
-            var product = await catalog.FindAsync(s.ProductId, ct);
-            shipments.Add(new OverviewShipment(s.MoveId, s.MoveNumber, s.DoneDate ?? query.Today, s.Id, s.Number, product is null ? s.Description : $"{product.Sku} {product.Name}",
-                s.Quantity, s.Lots is null ? [] : s.Lots.Split(", ")));
-        }
+        var products = await catalog.FindManyAsync(shipped.Select(s => s.ProductId).ToList(), ct);
+        var shipments = shipped.Select(s => new OverviewShipment(s.MoveId, s.MoveNumber, s.DoneDate ?? query.Today, s.Id, s.Number,
+            products.TryGetValue(s.ProductId, out var product) ? $"{product.Sku} {product.Name}" : s.Description,
+            s.Quantity, s.Lots is null ? [] : s.Lots.Split(", "))).ToList();
         return new AccountSales(last is null ? null : ToOverview(last), open.Select(ToOverview).ToList(),
             quotes.Select(q => new OverviewQuote(q.Id, q.Number, q.Revision, q.ValidUntil, Quote.Describe(q.Status, q.ValidUntil, query.Today), new Money(q.Total, q.Currency))).ToList(),
             shipments);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Tandem.SharedKernel;
 
 namespace Tandem.Sales.Domain;
@@ -51,6 +52,16 @@ internal sealed class SalesOrder : Entity
 
     /// <summary>Confirmed and not yet fully invoiced, closed or cancelled: it counts as uninvoiced in the credit exposure.</summary>
     public static readonly SalesOrderStatus[] Committed = [SalesOrderStatus.Confirmed, SalesOrderStatus.PartiallyDelivered, SalesOrderStatus.Delivered];
+
+    /// <summary>
+    /// <see cref="Committed"/> as a query predicate whose statuses reach the SQL as constants (<c>status IN ('Confirmed', ...)</c>),
+    /// which the planner can match to an index filtered on them; a parameterised list could not be matched.
+    /// </summary>
+    public static readonly Expression<Func<SalesOrder, bool>> IsCommitted =
+        o => o.Status == SalesOrderStatus.Confirmed || o.Status == SalesOrderStatus.PartiallyDelivered || o.Status == SalesOrderStatus.Delivered;
+
+    /// <summary>The SQL filter of the committed-orders index, the same statuses as <see cref="Committed"/> as stored.</summary>
+    public const string CommittedFilter = "status IN ('Confirmed', 'PartiallyDelivered', 'Delivered')";
 
     public static SalesOrder FromQuote(Quote quote, string number, DateOnly today, DateTimeOffset now)
     {

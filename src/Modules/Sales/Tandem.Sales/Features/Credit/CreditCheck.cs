@@ -27,15 +27,8 @@ internal sealed class CreditCheck(SalesDb db, DbSession session, IAccountingModu
         bool requestApproval, CancellationToken ct)
     {
         await LockAsync(partyId, ct);
-        var currency = await company.CurrencyAsync(ct);
-        var position = await accounting.GetCreditPositionAsync(partyId, ct);
-        var committed = db.Orders.AsNoTracking().Where(o => o.PartyId == partyId && o.Id != documentId && SalesOrder.Committed.Contains(o.Status) && o.Currency == currency);
-        var uninvoiced = await committed.SumAsync(o => o.Total, ct) - await committed.SumAsync(o => o.InvoicedAmount, ct);
-        var figures = new CreditFigures(position.Open.Amount, uninvoiced, amount.Amount, position.Limit?.Amount, position.Overdue.Amount,
-            position.OverdueToleranceDays, currency.Value);
-        // A document in another currency cannot be weighed against the limit: with a limit set, it needs an approver.
-        var foreign = amount.Currency != currency && position.Limit is not null;
-        if (!figures.Blocked && !foreign)
+        var figures = await FiguresAsync(partyId, documentId, amount, ct);
+        if (!figures.Blocked)
             return new CreditOutcome(figures, null, null);
         var approvals = await db.Approvals.AsNoTracking()
             .Where(a => (a.DocumentId == documentId || (quoteId != null && a.DocumentId == quoteId)) && a.Status == ApprovalStatus.Approved).ToListAsync(ct);
@@ -52,14 +45,59 @@ internal sealed class CreditCheck(SalesDb db, DbSession session, IAccountingModu
     }
 
     /// <summary>The figures for a screen, without locking or deciding anything.</summary>
-    public async Task<CreditFigures> FiguresAsync(Guid partyId, Money amount, CancellationToken ct)
+    public Task<CreditFigures> FiguresAsync(Guid partyId, Money amount, CancellationToken ct) => FiguresAsync(partyId, null, amount, ct);
+
+    /// <summary>
+    /// Exposure in the company currency: open receivables (kept in it by Accounting), the customer's confirmed but
+    /// uninvoiced orders other than this document summed per currency in one query, and the document, the foreign
+    /// amounts converted in one call at the rates of today (the latest on or before it).
+    /// </summary>
+    private async Task<CreditFigures> FiguresAsync(Guid partyId, Guid? documentId, Money amount, CancellationToken ct)
     {
         var currency = await company.CurrencyAsync(ct);
+        var today = company.Today;
         var position = await accounting.GetCreditPositionAsync(partyId, ct);
-        var committed = db.Orders.AsNoTracking().Where(o => o.PartyId == partyId && SalesOrder.Committed.Contains(o.Status) && o.Currency == currency);
-        var uninvoiced = await committed.SumAsync(o => o.Total, ct) - await committed.SumAsync(o => o.InvoicedAmount, ct);
-        return new CreditFigures(position.Open.Amount, uninvoiced, amount.Currency == currency ? amount.Amount : 0m, position.Limit?.Amount, position.Overdue.Amount,
-            position.OverdueToleranceDays, currency.Value);
+        var uninvoiced = await UninvoicedAsync(partyId, documentId, ct);
+        var amounts = uninvoiced.Append(amount).ToList();
+        var converted = await accounting.ConvertAsync(amounts, currency, today, ct);
+        string? missing = null;
+        IReadOnlyList<Money> inCompany;
+        if (converted.IsSuccess)
+        {
+            inCompany = converted.Value;
+        }
+        else if (converted.Error!.Code == "exchange_rate_missing")
+        {
+            // What has no rate cannot be counted; the figures say which currency, and with a limit the check blocks.
+            missing = converted.Error.Data?.GetValueOrDefault("currency") as string;
+            inCompany = amounts.Select(a => a.Currency == currency ? a : Money.Zero(currency)).ToList();
+        }
+        else
+        {
+            throw new BusinessRuleException(converted.Error);
+        }
+        var foreign = amounts.Any(a => a.Currency != currency);
+        return new CreditFigures(position.Open.Amount, inCompany.Take(uninvoiced.Count).Sum(m => m.Amount), inCompany[^1].Amount, position.Limit?.Amount,
+            position.Overdue.Amount, position.OverdueToleranceDays, currency.Value)
+        {
+            DocumentAmount = amount.Amount, DocumentCurrency = amount.Currency.Value, RateDate = foreign ? today : null, RateMissing = missing,
+        };
+    }
+
+    /// <summary>
+    /// Total less invoiced of the customer's committed orders, one row per currency. The statuses are constants in the SQL
+    /// (<c>status IN ('Confirmed', ...)</c>), so the (company, party, status) index and, on PostgreSQL, the partial index of
+    /// committed orders serve it.
+    /// </summary>
+    private async Task<IReadOnlyList<Money>> UninvoicedAsync(Guid partyId, Guid? excluded, CancellationToken ct)
+    {
+        var committed = db.Orders.AsNoTracking().Where(o => o.PartyId == partyId).Where(SalesOrder.IsCommitted);
+        if (excluded is { } id)
+            committed = committed.Where(o => o.Id != id);
+        var rows = await committed.GroupBy(o => o.Currency)
+            .Select(g => new { Currency = g.Key, Total = g.Sum(o => o.Total), Invoiced = g.Sum(o => o.InvoicedAmount) })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.Currency.Value, StringComparer.Ordinal).Select(r => new Money(r.Total - r.Invoiced, r.Currency)).ToList();
     }
 
     /// <summary>Creates the customer's sales row when missing and touches it, holding it until the transaction ends.</summary>

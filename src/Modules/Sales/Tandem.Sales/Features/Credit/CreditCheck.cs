@@ -11,6 +11,9 @@ using Tandem.SharedKernel;
 namespace Tandem.Sales.Features.Credit;
 
 /// <summary>What a credit-checked action may do: go ahead, or not (the refusal, or the approval it was sent to).</summary>
+/// <summary>A currency's committed orders: their totals and what of them is invoiced.</summary>
+internal sealed record UninvoicedRow(CurrencyCode Currency, decimal Total, decimal Invoiced);
+
 internal sealed record CreditOutcome(CreditFigures Figures, Error? Refusal, CreditApproval? RequestedApproval)
 {
     public bool MayProceed => Refusal is null && RequestedApproval is null;
@@ -27,7 +30,7 @@ internal sealed class CreditCheck(SalesDb db, DbSession session, IAccountingModu
         bool requestApproval, CancellationToken ct)
     {
         await LockAsync(partyId, ct);
-        var figures = await FiguresAsync(partyId, documentId, amount, ct);
+        var figures = await FiguresAsync(partyId, amount, ct);
         if (!figures.Blocked)
             return new CreditOutcome(figures, null, null);
         var approvals = await db.Approvals.AsNoTracking()
@@ -44,20 +47,17 @@ internal sealed class CreditCheck(SalesDb db, DbSession session, IAccountingModu
         return new CreditOutcome(figures, null, approval);
     }
 
-    /// <summary>The figures for a screen, without locking or deciding anything.</summary>
-    public Task<CreditFigures> FiguresAsync(Guid partyId, Money amount, CancellationToken ct) => FiguresAsync(partyId, null, amount, ct);
-
     /// <summary>
-    /// Exposure in the company currency: open receivables (kept in it by Accounting), the customer's confirmed but
-    /// uninvoiced orders other than this document summed per currency in one query, and the document, the foreign
-    /// amounts converted in one call at the rates of today (the latest on or before it).
+    /// The figures, without locking or deciding anything (a screen shows them as they are). Exposure in the company currency:
+    /// open receivables (kept in it by Accounting), the customer's confirmed but uninvoiced orders summed per currency in
+    /// one query, and the document; the foreign amounts converted in one call at the rates of today (the latest on or before it).
     /// </summary>
-    private async Task<CreditFigures> FiguresAsync(Guid partyId, Guid? documentId, Money amount, CancellationToken ct)
+    public async Task<CreditFigures> FiguresAsync(Guid partyId, Money amount, CancellationToken ct)
     {
         var currency = await company.CurrencyAsync(ct);
         var today = company.Today;
         var position = await accounting.GetCreditPositionAsync(partyId, ct);
-        var uninvoiced = await UninvoicedAsync(partyId, documentId, ct);
+        var uninvoiced = await UninvoicedAsync(partyId, ct);
         var amounts = uninvoiced.Append(amount).ToList();
         var converted = await accounting.ConvertAsync(amounts, currency, today, ct);
         string? missing = null;
@@ -84,21 +84,22 @@ internal sealed class CreditCheck(SalesDb db, DbSession session, IAccountingModu
         };
     }
 
-    /// <summary>
-    /// Total less invoiced of the customer's committed orders, one row per currency. The statuses are constants in the SQL
-    /// (<c>status IN ('Confirmed', ...)</c>), so the (company, party, status) index and, on PostgreSQL, the partial index of
-    /// committed orders serve it.
-    /// </summary>
-    private async Task<IReadOnlyList<Money>> UninvoicedAsync(Guid partyId, Guid? excluded, CancellationToken ct)
+    /// <summary>Total less invoiced of the customer's committed orders, one row per currency.</summary>
+    private async Task<IReadOnlyList<Money>> UninvoicedAsync(Guid partyId, CancellationToken ct)
     {
-        var committed = db.Orders.AsNoTracking().Where(o => o.PartyId == partyId).Where(SalesOrder.IsCommitted);
-        if (excluded is { } id)
-            committed = committed.Where(o => o.Id != id);
-        var rows = await committed.GroupBy(o => o.Currency)
-            .Select(g => new { Currency = g.Key, Total = g.Sum(o => o.Total), Invoiced = g.Sum(o => o.InvoicedAmount) })
-            .ToListAsync(ct);
+        var rows = await UninvoicedQuery(db, partyId).ToListAsync(ct);
         return rows.OrderBy(r => r.Currency.Value, StringComparer.Ordinal).Select(r => new Money(r.Total - r.Invoiced, r.Currency)).ToList();
     }
+
+    /// <summary>
+    /// One grouped query. The statuses are constants in the SQL (<c>status IN ('Confirmed', ...)</c>), so the (company, party,
+    /// status) index serves it, and on PostgreSQL the partial index of committed orders holding currency, total and invoiced
+    /// amount answers it from the index alone. The document checked is a quote or a draft order, never among them.
+    /// </summary>
+    internal static IQueryable<UninvoicedRow> UninvoicedQuery(SalesDb db, Guid partyId) =>
+        db.Orders.AsNoTracking().Where(o => o.PartyId == partyId).Where(SalesOrder.IsCommitted)
+            .GroupBy(o => o.Currency)
+            .Select(g => new UninvoicedRow(g.Key, g.Sum(o => o.Total), g.Sum(o => o.InvoicedAmount)));
 
     /// <summary>Creates the customer's sales row when missing and touches it, holding it until the transaction ends.</summary>
     private async Task LockAsync(Guid partyId, CancellationToken ct)

@@ -12,6 +12,14 @@ public interface IAccountingModule
     Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct);
 
     /// <summary>
+    /// The amounts converted into <paramref name="to"/> at the rates in force on the date (for each currency the latest rate
+    /// set on or before it), read in one query whatever the number of currencies; each result is rounded to the minor unit
+    /// of <paramref name="to"/> and comes back in the order given. Refused with <c>exchange_rate_missing</c> (its data naming
+    /// the <c>currency</c> and <c>date</c>) when a currency other than the company's has no rate on or before the date.
+    /// </summary>
+    Task<Result<IReadOnlyList<Money>>> ConvertAsync(IReadOnlyList<Money> amounts, CurrencyCode to, DateOnly date, CancellationToken ct);
+
+    /// <summary>
     /// Posts a balanced entry in the company currency inside the caller's open unit of work, through the same posting
     /// path as every other entry: a gap-free number, the balances moved, refused in a closed period
     /// (<c>period_closed</c>) or when an account role or code is missing (<c>account_unknown</c>).

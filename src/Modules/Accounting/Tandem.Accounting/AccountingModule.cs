@@ -133,7 +133,8 @@ public sealed class AccountingModule : ITandemModule
 }
 
 internal sealed class AccountingFacade(
-    AccountingDb db, ReceivablesQuery receivables, ModulePosting posting, TaxesAndTermsHandler taxes, CustomerDocuments documents, TimeProvider clock)
+    AccountingDb db, ReceivablesQuery receivables, ModulePosting posting, TaxesAndTermsHandler taxes, CustomerDocuments documents, CompanyCurrency currency,
+    TimeProvider clock)
     : IAccountingModule
 {
     public async Task<IReadOnlyList<TaxSummary>> ListTaxesAsync(CancellationToken ct) =>
@@ -149,6 +150,9 @@ internal sealed class AccountingFacade(
 
     public Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct) =>
         receivables.CreditPositionAsync(partyId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+
+    public Task<Result<IReadOnlyList<Money>>> ConvertAsync(IReadOnlyList<Money> amounts, CurrencyCode to, DateOnly date, CancellationToken ct) =>
+        currency.ConvertAsync(amounts, to, date, ct);
 
     public async Task<AccountSummary?> FindAccountAsync(string code, CancellationToken ct) =>
         await db.Accounts.AsNoTracking().Where(a => a.Code == code)

@@ -53,4 +53,22 @@ public sealed class PricingAndCreditTests
         Assert.True(overdue.Blocked);
         Assert.Contains("15-day", overdue.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_currency_without_a_rate_blocks_only_a_customer_with_a_limit()
+    {
+        var day = new DateOnly(2026, 3, 2);
+        // 100.00 EUR open; the USD document could not be converted, so it counts 0 in EUR and the exposure is unknown.
+        var limited = new CreditFigures(100m, 0m, 0m, 5000m, 0m, 0, "EUR") { DocumentAmount = 250m, DocumentCurrency = "USD", RateDate = day, RateMissing = "USD" };
+        Assert.False(limited.OverLimit);
+        Assert.True(limited.Blocked);
+        var error = limited.ToError();
+        Assert.Equal(("exchange_rate_missing", ErrorKind.Rule, "USD", "2026-03-02"), (error.Code, error.Kind, error.Data!["currency"], error.Data["date"]));
+        Assert.StartsWith("No USD exchange rate on or before 2026-03-02", error.Message, StringComparison.Ordinal);
+
+        // Without a limit nothing needs weighing: not blocked.
+        Assert.False((limited with { Limit = null }).Blocked);
+        // In the company currency the document's own amount is the document.
+        Assert.Equal((250m, "EUR"), (new CreditFigures(0m, 0m, 250m, null, 0m, 0, "EUR").DocumentAmount, new CreditFigures(0m, 0m, 250m, null, 0m, 0, "EUR").DocumentCurrency));
+    }
 }

@@ -92,4 +92,52 @@ internal sealed class CompanyCurrency(PlatformDb platform, AccountingDb db)
             return new Error("currency_rate_missing", $"No {currency} exchange rate on or before {date:yyyy-MM-dd}.") { Data = new Dictionary<string, object?> { ["currency"] = currency.Value } };
         return rate.Value;
     }
+
+    /// <summary>
+    /// The amounts in <paramref name="to"/>, each through the company currency at the rates in force on the date, rounded
+    /// once at the end. One query reads the latest rate on or before the date of every foreign currency in play.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<Money>>> ConvertAsync(IReadOnlyList<Money> amounts, CurrencyCode to, DateOnly date, CancellationToken ct)
+    {
+        if (amounts.All(a => a.Currency == to))
+            return amounts.Select(a => a with { Amount = Math.Round(a.Amount, to.MinorUnits, MidpointRounding.AwayFromZero) }).ToList();
+        var company = await GetAsync(ct);
+        var rates = await RatesAsync(amounts.Select(a => a.Currency).Append(to), date, ct);
+        if (!rates.IsSuccess)
+            return rates.Error!;
+        return amounts.Select(a =>
+        {
+            if (a.Currency == to)
+                return a with { Amount = Math.Round(a.Amount, to.MinorUnits, MidpointRounding.AwayFromZero) };
+            var inCompany = a.Currency == company ? a.Amount : a.Amount * rates.Value[a.Currency];
+            var converted = to == company ? inCompany : inCompany / rates.Value[to];
+            return new Money(Math.Round(converted, to.MinorUnits, MidpointRounding.AwayFromZero), to);
+        }).ToList();
+    }
+
+    /// <summary>The rate in force on the date of each foreign currency (the company's own is 1), or <c>exchange_rate_missing</c> for the first without one.</summary>
+    public async Task<Result<IReadOnlyDictionary<CurrencyCode, decimal>>> RatesAsync(IEnumerable<CurrencyCode> currencies, DateOnly date, CancellationToken ct)
+    {
+        var company = await GetAsync(ct);
+        var foreign = currencies.Where(c => c != company).Distinct().OrderBy(c => c.Value, StringComparer.Ordinal).ToList();
+        var found = new Dictionary<CurrencyCode, decimal> { [company] = 1m };
+        if (foreign.Count == 0)
+            return found;
+        // Each currency's latest date on or before the day, through the (company, currency, date) index: one row per currency.
+        var rates = await db.ExchangeRates.AsNoTracking()
+            .Where(r => foreign.Contains(r.Currency)
+                && r.Date == db.ExchangeRates.Where(x => x.Currency == r.Currency && x.Date <= date).Max(x => (DateOnly?)x.Date))
+            .Select(r => new { r.Currency, r.Rate }).ToListAsync(ct);
+        foreach (var rate in rates)
+            found[rate.Currency] = rate.Rate;
+        if (foreign.FirstOrDefault(c => !found.ContainsKey(c)) is { Value: not null } missing)
+            return ExchangeRateMissing(missing, date);
+        return found;
+    }
+
+    public static Error ExchangeRateMissing(CurrencyCode currency, DateOnly date) =>
+        new("exchange_rate_missing", $"No {currency} exchange rate on or before {date:yyyy-MM-dd}.")
+        {
+            Data = new Dictionary<string, object?> { ["currency"] = currency.Value, ["date"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+        };
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Tandem.SharedKernel;
 
 namespace Tandem.Sales.Domain;
@@ -52,6 +53,16 @@ internal sealed class SalesOrder : Entity
     /// <summary>Confirmed and not yet fully invoiced, closed or cancelled: it counts as uninvoiced in the credit exposure.</summary>
     public static readonly SalesOrderStatus[] Committed = [SalesOrderStatus.Confirmed, SalesOrderStatus.PartiallyDelivered, SalesOrderStatus.Delivered];
 
+    /// <summary>
+    /// <see cref="Committed"/> as a query predicate whose statuses reach the SQL as constants (<c>status IN ('Confirmed', ...)</c>),
+    /// which the planner can match to an index filtered on them; a parameterised list could not be matched.
+    /// </summary>
+    public static readonly Expression<Func<SalesOrder, bool>> IsCommitted =
+        o => o.Status == SalesOrderStatus.Confirmed || o.Status == SalesOrderStatus.PartiallyDelivered || o.Status == SalesOrderStatus.Delivered;
+
+    /// <summary>The SQL filter of the committed-orders index, the same statuses as <see cref="Committed"/> as stored.</summary>
+    public const string CommittedFilter = "status IN ('Confirmed', 'PartiallyDelivered', 'Delivered')";
+
     public static SalesOrder FromQuote(Quote quote, string number, DateOnly today, DateTimeOffset now)
     {
         var order = new SalesOrder
@@ -97,8 +108,8 @@ internal sealed class SalesOrder : Entity
         var line = Line(lineId);
         if (line.IsService)
             throw new BusinessRuleException(Error.Validation("lines", $"Line {line.LineNumber} is a service; services are not delivered."));
-        if (quantity <= 0 || line.Delivered + quantity > line.Quantity)
-            throw new BusinessRuleException(Error.Conflict("quantity_exceeds_order", $"Line {line.LineNumber}: {line.Quantity - line.Delivered:0.####} left to deliver."));
+        EnsureWithin(quantity, line.Quantity - line.Delivered,
+            () => Error.Conflict("quantity_exceeds_order", $"Line {line.LineNumber}: {line.Quantity - line.Delivered:0.####} left to deliver."));
         line.AddDelivered(quantity);
         Advance();
     }
@@ -111,12 +122,9 @@ internal sealed class SalesOrder : Entity
         if (Status is SalesOrderStatus.Cancelled)
             throw new BusinessRuleException(Error.Conflict("order_closed", $"{Number} is cancelled."));
         var line = Line(lineId);
-        if (quantity <= 0 || line.Invoiced + quantity > line.Invoiceable)
-        {
-            throw new BusinessRuleException(new Error("invoice_exceeds_delivered",
-                $"Line {line.LineNumber}: {line.Invoiceable - line.Invoiced:0.####} may be invoiced ({(line.IsService ? "ordered" : "delivered")} {line.Invoiceable:0.####}, invoiced {line.Invoiced:0.####}).",
-                ErrorKind.Conflict));
-        }
+        EnsureWithin(quantity, line.Invoiceable - line.Invoiced, () => new Error("invoice_exceeds_delivered",
+            $"Line {line.LineNumber}: {line.Invoiceable - line.Invoiced:0.####} may be invoiced ({(line.IsService ? "ordered" : "delivered")} {line.Invoiceable:0.####}, invoiced {line.Invoiced:0.####}).",
+            ErrorKind.Conflict));
         line.AddInvoiced(quantity);
     }
 
@@ -152,9 +160,21 @@ internal sealed class SalesOrder : Entity
     public void Return(Guid lineId, decimal quantity)
     {
         var line = Line(lineId);
-        if (quantity <= 0 || line.Returned + quantity > line.Delivered)
-            throw new BusinessRuleException(Error.Conflict("return_exceeds_delivered", $"Line {line.LineNumber}: {line.Delivered - line.Returned:0.####} delivered and not returned."));
+        EnsureWithin(quantity, line.Delivered - line.Returned,
+            () => Error.Conflict("return_exceeds_delivered", $"Line {line.LineNumber}: {line.Delivered - line.Returned:0.####} delivered and not returned."));
         line.AddReturned(quantity);
+    }
+
+    /// <summary>
+    /// The quantity rule of delivering, invoicing and returning a line: positive and no more than what <paramref name="remaining"/>
+    /// of it, the refusal being the action's own (<c>quantity_exceeds_order</c>, <c>invoice_exceeds_delivered</c>,
+    /// <c>return_exceeds_delivered</c>). Each applied quantity moves the line, so a line named twice in one request is
+    /// weighed with both quantities.
+    /// </summary>
+    public static void EnsureWithin(decimal quantity, decimal remaining, Func<Error> exceeded)
+    {
+        if (quantity <= 0 || quantity > remaining)
+            throw new BusinessRuleException(exceeded());
     }
 
     public SalesOrderLine Line(Guid lineId) =>

@@ -11,6 +11,9 @@ using Tandem.SharedKernel;
 namespace Tandem.Sales.Features.Credit;
 
 /// <summary>What a credit-checked action may do: go ahead, or not (the refusal, or the approval it was sent to).</summary>
+/// <summary>A currency's committed orders: their totals and what of them is invoiced.</summary>
+internal sealed record UninvoicedRow(CurrencyCode Currency, decimal Total, decimal Invoiced);
+
 internal sealed record CreditOutcome(CreditFigures Figures, Error? Refusal, CreditApproval? RequestedApproval)
 {
     public bool MayProceed => Refusal is null && RequestedApproval is null;
@@ -27,15 +30,8 @@ internal sealed class CreditCheck(SalesDb db, DbSession session, IAccountingModu
         bool requestApproval, CancellationToken ct)
     {
         await LockAsync(partyId, ct);
-        var currency = await company.CurrencyAsync(ct);
-        var position = await accounting.GetCreditPositionAsync(partyId, ct);
-        var committed = db.Orders.AsNoTracking().Where(o => o.PartyId == partyId && o.Id != documentId && SalesOrder.Committed.Contains(o.Status) && o.Currency == currency);
-        var uninvoiced = await committed.SumAsync(o => o.Total, ct) - await committed.SumAsync(o => o.InvoicedAmount, ct);
-        var figures = new CreditFigures(position.Open.Amount, uninvoiced, amount.Amount, position.Limit?.Amount, position.Overdue.Amount,
-            position.OverdueToleranceDays, currency.Value);
-        // A document in another currency cannot be weighed against the limit: with a limit set, it needs an approver.
-        var foreign = amount.Currency != currency && position.Limit is not null;
-        if (!figures.Blocked && !foreign)
+        var figures = await FiguresAsync(partyId, amount, ct);
+        if (!figures.Blocked)
             return new CreditOutcome(figures, null, null);
         var approvals = await db.Approvals.AsNoTracking()
             .Where(a => (a.DocumentId == documentId || (quoteId != null && a.DocumentId == quoteId)) && a.Status == ApprovalStatus.Approved).ToListAsync(ct);
@@ -51,16 +47,59 @@ internal sealed class CreditCheck(SalesDb db, DbSession session, IAccountingModu
         return new CreditOutcome(figures, null, approval);
     }
 
-    /// <summary>The figures for a screen, without locking or deciding anything.</summary>
+    /// <summary>
+    /// The figures, without locking or deciding anything (a screen shows them as they are). Exposure in the company currency:
+    /// open receivables (kept in it by Accounting), the customer's confirmed but uninvoiced orders summed per currency in
+    /// one query, and the document; the foreign amounts converted in one call at the rates of today (the latest on or before it).
+    /// </summary>
     public async Task<CreditFigures> FiguresAsync(Guid partyId, Money amount, CancellationToken ct)
     {
         var currency = await company.CurrencyAsync(ct);
+        var today = company.Today;
         var position = await accounting.GetCreditPositionAsync(partyId, ct);
-        var committed = db.Orders.AsNoTracking().Where(o => o.PartyId == partyId && SalesOrder.Committed.Contains(o.Status) && o.Currency == currency);
-        var uninvoiced = await committed.SumAsync(o => o.Total, ct) - await committed.SumAsync(o => o.InvoicedAmount, ct);
-        return new CreditFigures(position.Open.Amount, uninvoiced, amount.Currency == currency ? amount.Amount : 0m, position.Limit?.Amount, position.Overdue.Amount,
-            position.OverdueToleranceDays, currency.Value);
+        var uninvoiced = await UninvoicedAsync(partyId, ct);
+        var amounts = uninvoiced.Append(amount).ToList();
+        var converted = await accounting.ConvertAsync(amounts, currency, today, ct);
+        string? missing = null;
+        IReadOnlyList<Money> inCompany;
+        if (converted.IsSuccess)
+        {
+            inCompany = converted.Value;
+        }
+        else if (converted.Error!.Code == "exchange_rate_missing")
+        {
+            // What has no rate cannot be counted; the figures say which currency, and with a limit the check blocks.
+            missing = converted.Error.Data?.GetValueOrDefault("currency") as string;
+            inCompany = amounts.Select(a => a.Currency == currency ? a : Money.Zero(currency)).ToList();
+        }
+        else
+        {
+            throw new BusinessRuleException(converted.Error);
+        }
+        var foreign = amounts.Any(a => a.Currency != currency);
+        return new CreditFigures(position.Open.Amount, inCompany.Take(uninvoiced.Count).Sum(m => m.Amount), inCompany[^1].Amount, position.Limit?.Amount,
+            position.Overdue.Amount, position.OverdueToleranceDays, currency.Value)
+        {
+            DocumentAmount = amount.Amount, DocumentCurrency = amount.Currency.Value, RateDate = foreign ? today : null, RateMissing = missing,
+        };
     }
+
+    /// <summary>Total less invoiced of the customer's committed orders, one row per currency.</summary>
+    private async Task<IReadOnlyList<Money>> UninvoicedAsync(Guid partyId, CancellationToken ct)
+    {
+        var rows = await UninvoicedQuery(db, partyId).ToListAsync(ct);
+        return rows.OrderBy(r => r.Currency.Value, StringComparer.Ordinal).Select(r => new Money(r.Total - r.Invoiced, r.Currency)).ToList();
+    }
+
+    /// <summary>
+    /// One grouped query. The statuses are constants in the SQL (<c>status IN ('Confirmed', ...)</c>), so the (company, party,
+    /// status) index serves it, and on PostgreSQL the partial index of committed orders holding currency, total and invoiced
+    /// amount answers it from the index alone. The document checked is a quote or a draft order, never among them.
+    /// </summary>
+    internal static IQueryable<UninvoicedRow> UninvoicedQuery(SalesDb db, Guid partyId) =>
+        db.Orders.AsNoTracking().Where(o => o.PartyId == partyId).Where(SalesOrder.IsCommitted)
+            .GroupBy(o => o.Currency)
+            .Select(g => new UninvoicedRow(g.Key, g.Sum(o => o.Total), g.Sum(o => o.InvoicedAmount)));
 
     /// <summary>Creates the customer's sales row when missing and touches it, holding it until the transaction ends.</summary>
     private async Task LockAsync(Guid partyId, CancellationToken ct)

@@ -17,12 +17,12 @@ namespace Tandem.Sales.Features.Orders;
 
 internal sealed record ConfirmInput(bool RequestApproval = false);
 
-internal sealed record DeliveryLineInput(Guid OrderLineId, decimal Quantity, IReadOnlyList<LotEntry>? Lots = null);
+internal sealed record DeliveryLineInput(Guid OrderLineId, decimal Quantity, IReadOnlyList<LotEntry>? Lots = null) : IOrderLineQuantity;
 
 /// <summary>What was shipped today; without lines, everything still open of every goods line.</summary>
 internal sealed record DeliveryInput(DateOnly? Date, IReadOnlyList<DeliveryLineInput>? Lines);
 
-internal sealed record InvoiceLineInput(Guid OrderLineId, decimal Quantity);
+internal sealed record InvoiceLineInput(Guid OrderLineId, decimal Quantity) : IOrderLineQuantity;
 
 /// <summary>What to invoice; without lines, everything delivered (ordered, for services) and not yet invoiced.</summary>
 internal sealed record InvoiceInput(DateOnly? Date, IReadOnlyList<InvoiceLineInput>? Lines);
@@ -154,19 +154,8 @@ internal sealed class OrderHandler(
     /// <summary>Ships all or part of the open goods; what is left stays reserved as a backorder; <see cref="ShipmentDone"/> published.</summary>
     public async Task<Result<OrderDto>> DeliverAsync(Guid id, DeliveryInput input, CancellationToken ct)
     {
-        var errors = new FieldErrors();
         var requested = input.Lines ?? [];
-        for (var i = 0; i < requested.Count; i++)
-        {
-            if (requested[i] is not { } line)
-            {
-                errors.Add($"lines[{i}]", "Required.");
-                continue;
-            }
-            errors.When(line.OrderLineId == Guid.Empty, $"lines[{i}].orderLineId", "Required.")
-                .When(line.Quantity <= 0 || line.Quantity > 1_000_000_000m || decimal.Round(line.Quantity, 4) != line.Quantity, $"lines[{i}].quantity", "A positive quantity with at most 4 decimals.")
-                .When(line.Lots is { Count: > 1000 }, $"lines[{i}].lots", "At most 1000.");
-        }
+        var errors = new FieldErrors().OrderLines(requested, (e, line, field) => e.When(line.Lots is { Count: > 1000 }, $"{field}.lots", "At most 1000."));
         if (errors.Any)
             return errors.ToError();
         await using var unit = await session.BeginAsync(ct);
@@ -232,18 +221,8 @@ internal sealed class OrderHandler(
     /// <summary>Invoices delivered (services: ordered) quantities through the ledger: gap-free number, receivable, revenue and tax.</summary>
     public async Task<Result<OrderDto>> InvoiceAsync(Guid id, InvoiceInput input, CancellationToken ct)
     {
-        var errors = new FieldErrors();
         var requested = input.Lines ?? [];
-        for (var i = 0; i < requested.Count; i++)
-        {
-            if (requested[i] is not { } line)
-            {
-                errors.Add($"lines[{i}]", "Required.");
-                continue;
-            }
-            errors.When(line.OrderLineId == Guid.Empty, $"lines[{i}].orderLineId", "Required.")
-                .When(line.Quantity <= 0 || line.Quantity > 1_000_000_000m || decimal.Round(line.Quantity, 4) != line.Quantity, $"lines[{i}].quantity", "A positive quantity with at most 4 decimals.");
-        }
+        var errors = new FieldErrors().OrderLines(requested);
         if (errors.Any)
             return errors.ToError();
         await using var unit = await session.BeginAsync(ct);

@@ -10,7 +10,7 @@ using Tandem.SharedKernel;
 
 namespace Tandem.Sales.Features.Returns;
 
-internal sealed record ReturnLineInput(Guid OrderLineId, decimal Quantity);
+internal sealed record ReturnLineInput(Guid OrderLineId, decimal Quantity) : IOrderLineQuantity;
 
 internal sealed record ReturnInput(string? Reason, DateOnly? Date, IReadOnlyList<ReturnLineInput>? Lines);
 
@@ -50,17 +50,7 @@ internal sealed class ReturnHandler(SalesDb db, DbSession session, DocumentNumbe
     public async Task<Result<ReturnDto>> AuthoriseAsync(Guid orderId, ReturnInput input, CancellationToken ct)
     {
         var lines = input.Lines ?? [];
-        var errors = new FieldErrors().Required("reason", input.Reason, 400).When(lines.Count == 0, "lines", "At least one line.");
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i] is not { } line)
-            {
-                errors.Add($"lines[{i}]", "Required.");
-                continue;
-            }
-            errors.When(line.OrderLineId == Guid.Empty, $"lines[{i}].orderLineId", "Required.")
-                .When(line.Quantity <= 0 || line.Quantity > 1_000_000_000m || decimal.Round(line.Quantity, 4) != line.Quantity, $"lines[{i}].quantity", "A positive quantity with at most 4 decimals.");
-        }
+        var errors = new FieldErrors().Required("reason", input.Reason, 400).When(lines.Count == 0, "lines", "At least one line.").OrderLines(lines);
         if (errors.Any)
             return errors.ToError();
         await using var unit = await session.BeginAsync(ct);

@@ -865,6 +865,12 @@ namespace Tandem.Sales.Data.Migrations.Postgres
                     b.HasIndex("CompanyId", "Status", "OrderDate", "Id")
                         .HasDatabaseName("ix_sales_order_company_id_status_order_date_id");
 
+                    b.HasIndex(new[] { "CompanyId", "PartyId", "Currency" }, "ix_sales_order_committed")
+                        .HasDatabaseName("ix_sales_order_committed")
+                        .HasFilter("status IN ('Confirmed', 'PartiallyDelivered', 'Delivered')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CompanyId", "PartyId", "Currency" }, "ix_sales_order_committed"), new[] { "Total", "InvoicedAmount" });
+
                     b.ToTable("sales_order", "sales");
                 });
 

@@ -14,7 +14,7 @@ public interface IAccountingModule
     /// <summary>
     /// The amounts converted into <paramref name="to"/> at the rates in force on the date (for each currency the latest rate
     /// set on or before it), read in one query whatever the number of currencies; each result is rounded to the minor unit
-    /// of <paramref name="to"/> and comes back in the order given. Refused with <c>exchange_rate_missing</c> (its data naming
+    /// of <paramref name="to"/> and comes back in the order given. Refused with <c>currency_rate_missing</c> (its data naming
     /// the <c>currency</c> and <c>date</c>) when a currency other than the company's has no rate on or before the date.
     /// </summary>
     Task<Result<IReadOnlyList<Money>>> ConvertAsync(IReadOnlyList<Money> amounts, CurrencyCode to, DateOnly date, CancellationToken ct);

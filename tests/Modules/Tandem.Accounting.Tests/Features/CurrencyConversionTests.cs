@@ -57,11 +57,11 @@ public abstract class CurrencyConversionTests(TandemServer server)
         await RateAsync(ledger, "USD", Day, 0.9m);
 
         var before = await ConvertAsync(ledger, [M(100m, "USD")], "EUR", Day.AddDays(-1));
-        Assert.Equal("exchange_rate_missing", before.Error?.Code);
+        Assert.Equal("currency_rate_missing", before.Error?.Code);
         Assert.Equal(("USD", "2025-06-14"), (before.Error!.Data!["currency"], before.Error.Data["date"]));
 
         var jpy = await ConvertAsync(ledger, [M(100m, "USD"), M(5000m, "JPY")], "EUR", Day);
-        Assert.Equal(("exchange_rate_missing", "JPY"), (jpy.Error?.Code, jpy.Error?.Data?["currency"]));
+        Assert.Equal(("currency_rate_missing", "JPY"), (jpy.Error?.Code, jpy.Error?.Data?["currency"]));
         Assert.Contains("JPY", jpy.Error!.Message, StringComparison.Ordinal);
 
         // Nothing foreign needs no rate.

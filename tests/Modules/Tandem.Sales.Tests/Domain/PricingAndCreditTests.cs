@@ -63,7 +63,7 @@ public sealed class PricingAndCreditTests
         Assert.False(limited.OverLimit);
         Assert.True(limited.Blocked);
         var error = limited.ToError();
-        Assert.Equal(("exchange_rate_missing", ErrorKind.Rule, "USD", "2026-03-02"), (error.Code, error.Kind, error.Data!["currency"], error.Data["date"]));
+        Assert.Equal(("currency_rate_missing", ErrorKind.Rule, "USD", "2026-03-02"), (error.Code, error.Kind, error.Data!["currency"], error.Data["date"]));
         Assert.StartsWith("No USD exchange rate on or before 2026-03-02", error.Message, StringComparison.Ordinal);
 
         // Without a limit nothing needs weighing: not blocked.

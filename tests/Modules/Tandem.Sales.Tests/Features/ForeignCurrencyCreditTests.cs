@@ -139,7 +139,7 @@ public abstract class ForeignCurrencyCreditTests(TandemServer server)
         var body = await refused.Content.ReadAsStringAsync(Ct);
         Assert.True(refused.StatusCode == HttpStatusCode.UnprocessableEntity, body);
         var problem = JsonDocument.Parse(body).RootElement;
-        Assert.Equal(("exchange_rate_missing", "USD", SalesClient.Iso(Today)), (problem.Str("code"), problem.Str("currency"), problem.Str("date")));
+        Assert.Equal(("currency_rate_missing", "USD", SalesClient.Iso(Today)), (problem.Str("code"), problem.Str("currency"), problem.Str("date")));
         Assert.Contains($"No USD exchange rate on or before {SalesClient.Iso(Today)}", problem.Str("title"), StringComparison.Ordinal);
         Assert.Equal(before, await rep.StateAsync());
 

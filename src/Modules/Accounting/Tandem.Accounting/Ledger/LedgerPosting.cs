@@ -89,7 +89,7 @@ internal sealed class CompanyCurrency(PlatformDb platform, AccountingDb db)
         var rate = await db.ExchangeRates.AsNoTracking().Where(r => r.Currency == currency && r.Date <= date)
             .OrderByDescending(r => r.Date).Select(r => (decimal?)r.Rate).FirstOrDefaultAsync(ct);
         if (rate is null)
-            return new Error("currency_rate_missing", $"No {currency} exchange rate on or before {date:yyyy-MM-dd}.") { Data = new Dictionary<string, object?> { ["currency"] = currency.Value } };
+            return RateMissing(currency, date);
         return rate.Value;
     }
 
@@ -115,7 +115,7 @@ internal sealed class CompanyCurrency(PlatformDb platform, AccountingDb db)
         }).ToList();
     }
 
-    /// <summary>The rate in force on the date of each foreign currency (the company's own is 1), or <c>exchange_rate_missing</c> for the first without one.</summary>
+    /// <summary>The rate in force on the date of each foreign currency (the company's own is 1), or <c>currency_rate_missing</c> for the first without one.</summary>
     public async Task<Result<IReadOnlyDictionary<CurrencyCode, decimal>>> RatesAsync(IEnumerable<CurrencyCode> currencies, DateOnly date, CancellationToken ct)
     {
         var company = await GetAsync(ct);
@@ -131,12 +131,12 @@ internal sealed class CompanyCurrency(PlatformDb platform, AccountingDb db)
         foreach (var rate in rates)
             found[rate.Currency] = rate.Rate;
         if (foreign.FirstOrDefault(c => !found.ContainsKey(c)) is { Value: not null } missing)
-            return ExchangeRateMissing(missing, date);
+            return RateMissing(missing, date);
         return found;
     }
 
-    public static Error ExchangeRateMissing(CurrencyCode currency, DateOnly date) =>
-        new("exchange_rate_missing", $"No {currency} exchange rate on or before {date:yyyy-MM-dd}.")
+    public static Error RateMissing(CurrencyCode currency, DateOnly date) =>
+        new("currency_rate_missing", $"No {currency} exchange rate on or before {date:yyyy-MM-dd}.")
         {
             Data = new Dictionary<string, object?> { ["currency"] = currency.Value, ["date"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
         };

@@ -76,9 +76,9 @@ internal sealed record CreditFigures(decimal OpenReceivables, decimal Uninvoiced
         _ => "Within the credit limit.",
     };
 
-    /// <summary>The refusal: <c>exchange_rate_missing</c> when the exposure cannot be weighed, otherwise <c>credit_limit_exceeded</c>.</summary>
+    /// <summary>The refusal: <c>currency_rate_missing</c> when the exposure cannot be weighed, otherwise <c>credit_limit_exceeded</c>.</summary>
     public Error ToError() => Unweighable
-        ? new Error("exchange_rate_missing", Reason + " Enter the rate, or ask for credit approval with requestApproval: true.")
+        ? new Error("currency_rate_missing", Reason + " Enter the rate, or ask for credit approval with requestApproval: true.")
         {
             Data = new Dictionary<string, object?> { ["currency"] = RateMissing, ["date"] = RateDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["credit"] = Json() },
         }

@@ -66,7 +66,7 @@ internal sealed class CreditCheck(SalesDb db, DbSession session, IAccountingModu
         {
             inCompany = converted.Value;
         }
-        else if (converted.Error!.Code == "exchange_rate_missing")
+        else if (converted.Error!.Code == "currency_rate_missing")
         {
             // What has no rate cannot be counted; the figures say which currency, and with a limit the check blocks.
             missing = converted.Error.Data?.GetValueOrDefault("currency") as string;

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using MimeKit;
+using Tandem.Sales.Features.Quotes;
+using Tandem.SharedKernel;
 using Tandem.Testing;
+using UglyToad.PdfPig;
 
 namespace Tandem.Sales.Tests.Features;
 
@@ -50,8 +52,17 @@ public abstract class QuoteDocumentTests(TandemServer server, TestSmtpServer smt
         // 2 × 450.00 = 900.00 + VAT 180.00 = 1,080.00.
         Assert.Contains("1,080.00 EUR", html, StringComparison.Ordinal);
         var pdf = await rep.Http.GetByteArrayAsync($"/api/v1/sales/quotes/{quote.Id()}/document?format=pdf", Ct);
-        Assert.StartsWith("%PDF-1.4", Encoding.Latin1.GetString(pdf, 0, 8), StringComparison.Ordinal);
-        Assert.Contains("Total 1,080.00 EUR", Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(quote.Str("customerName")));
+        using (var document = PdfDocument.Open(pdf))
+        {
+            var text = string.Join("\n", document.GetPages().Select(p => p.Text));
+            Assert.Contains($"Quote {quote.Str("number")} rev. 1", text, StringComparison.Ordinal);
+            Assert.Contains($"For: {quote.Str("customerName")}", text, StringComparison.Ordinal);
+            // The line: 2 × 500.00 less 10 % = net 900.00.
+            Assert.Contains("2 pc x 500.00 less 10 %", text, StringComparison.Ordinal);
+            Assert.Contains("net 900.00", text, StringComparison.Ordinal);
+            Assert.Contains("Total 1,080.00 EUR", text, StringComparison.Ordinal);
+        }
 
         var bad = await rep.Http.PostAsJsonAsync($"/api/v1/sales/quotes/{quote.Id()}/send", new { to = "not an address" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -64,7 +75,47 @@ public abstract class QuoteDocumentTests(TandemServer server, TestSmtpServer smt
         Assert.Equal("application/pdf", attachment.ContentType.MimeType);
         using var content = new MemoryStream();
         await attachment.Content!.DecodeToAsync(content, Ct);
-        Assert.StartsWith("%PDF", Encoding.Latin1.GetString(content.ToArray(), 0, 4), StringComparison.Ordinal);
+        using var attached = PdfDocument.Open(content.ToArray());
+        Assert.Contains("Total 1,080.00 EUR", attached.GetPage(1).Text, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The PDF's layout, without a server: A4 pages, page breaks, and text the built-in font cannot draw.</summary>
+public sealed class QuotePdfTests
+{
+    private static QuoteDto Quote(int lines, string? notes)
+    {
+        static Money Eur(decimal amount) => new(amount, CurrencyCode.Eur);
+        var date = new DateOnly(2026, 3, 2);
+        var quoteLines = Enumerable.Range(1, lines).Select(n => new QuoteLineDto(Guid.NewGuid(), n, Guid.NewGuid(), $"Widget {n}", false, 3m, "pc",
+            Eur(10m), "list", 0m, Eur(10m), null, "VAT20", 0.2m, Eur(30m), Eur(6m), Eur(36m), date.AddDays(n), "stock")).ToList();
+        return new QuoteDto(Guid.NewGuid(), "Q-000042", 2, null, "draft", Guid.NewGuid(), "Müller & Söhne (Wien)", null, null, Guid.NewGuid(),
+            CurrencyCode.Eur, date, date.AddDays(30), notes, null, Eur(30m * lines), Eur(6m * lines), Eur(36m * lines), date.AddDays(lines), null, null,
+            quoteLines, [], 1);
+    }
+
+    [Fact]
+    public void A_long_quote_breaks_onto_further_a4_pages_and_keeps_every_line()
+    {
+        // 5 header lines + 2 per quote line × 60 + 2 totals lines = 127 lines; at 14 pt on 842 − 2 × 50 pt about 52 fit a page: 3 pages.
+        using var document = PdfDocument.Open(QuoteDocuments.Pdf(Quote(60, null)));
+        Assert.Equal(3, document.NumberOfPages);
+        Assert.All(document.GetPages(), p => Assert.Equal((595d, 842d), (Math.Round(p.Width), Math.Round(p.Height))));
+        var text = string.Join("\n", document.GetPages().Select(p => p.Text));
+        Assert.Contains("Quote Q-000042 rev. 2", document.GetPage(1).Text, StringComparison.Ordinal);
+        Assert.Contains("For: Muller & Sohne (Wien)", text, StringComparison.Ordinal);
+        Assert.Contains("60. Widget 60", text, StringComparison.Ordinal);
+        // 60 lines × 3 pc × 10.00 = 1,800.00 untaxed, 360.00 VAT, 2,160.00 total.
+        Assert.Contains("Total 2,160.00 EUR", document.GetPage(3).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notes_keep_their_lines_and_text_outside_the_font_is_spelled_plainly()
+    {
+        using var document = PdfDocument.Open(QuoteDocuments.Pdf(Quote(1, "Delivery to gate 3\r\nPrices in € for Straße Łódź \u2713 \u4e2d \U0001F600")));
+        var text = document.GetPage(1).Text;
+        Assert.Contains("Delivery to gate 3", text, StringComparison.Ordinal);
+        Assert.Contains("Prices in EUR for Strasse Lodz ? ? ?", text, StringComparison.Ordinal);
     }
 }
 

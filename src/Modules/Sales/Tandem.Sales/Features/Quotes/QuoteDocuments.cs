@@ -6,6 +6,10 @@ using Tandem.Platform.Mail;
 using Tandem.Platform.Persistence;
 using Tandem.Sales.Data;
 using Tandem.SharedKernel;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Writer;
 
 namespace Tandem.Sales.Features.Quotes;
 
@@ -82,96 +86,117 @@ internal sealed class QuoteDocuments(SalesDb db, DbSession session, QuoteHandler
     }
 
     /// <summary>
-    /// A plain A4 PDF in Helvetica, one of the fonts every PDF reader has built in, so nothing needs font files on
-    /// the server (see ADR 0008).
+    /// A plain A4 PDF in Helvetica, one of the standard 14 fonts every PDF reader has built in, so nothing needs font
+    /// files on the server (see ADR 0008).
     /// </summary>
     public static byte[] Pdf(QuoteDto q)
     {
-        var lines = new List<string>
-        {
-            $"Quote {q.Number} rev. {q.Revision}",
-            "",
-            $"For: {q.CustomerName}",
-            $"Date {q.QuoteDate:yyyy-MM-dd}   valid until {q.ValidUntil:yyyy-MM-dd}   ships complete {q.ShipCompleteDate:yyyy-MM-dd}",
-            "",
-        };
+        var pdf = new QuotePdf();
+        pdf.Heading($"Quote {q.Number} rev. {q.Revision}");
+        pdf.Line("");
+        pdf.Line($"For: {q.CustomerName}", bold: true);
+        pdf.Line($"Date {q.QuoteDate:yyyy-MM-dd}   valid until {q.ValidUntil:yyyy-MM-dd}   ships complete {q.ShipCompleteDate:yyyy-MM-dd}");
+        pdf.Line("");
         foreach (var l in q.Lines)
         {
             var discount = l.DiscountPercent == 0 ? "" : $" less {l.DiscountPercent.ToString("0.##", CultureInfo.InvariantCulture)} %";
-            lines.Add($"{l.LineNumber}. {l.Description}");
-            lines.Add($"    {l.Quantity.ToString("0.####", CultureInfo.InvariantCulture)} {l.Unit} x {l.UnitPrice.Amount.ToString("N2", CultureInfo.InvariantCulture)}{discount}"
+            pdf.Line($"{l.LineNumber}. {l.Description}");
+            pdf.Line($"    {l.Quantity.ToString("0.####", CultureInfo.InvariantCulture)} {l.Unit} x {l.UnitPrice.Amount.ToString("N2", CultureInfo.InvariantCulture)}{discount}"
                 + $"  {l.TaxCode}  net {l.Net.Amount.ToString("N2", CultureInfo.InvariantCulture)}  ships {l.PromiseDate:yyyy-MM-dd}");
         }
-        lines.Add("");
-        lines.Add($"Untaxed {Format(q.Untaxed)}   Tax {Format(q.Tax)}   Total {Format(q.Total)}");
+        pdf.Line("");
+        pdf.Line($"Untaxed {Format(q.Untaxed)}   Tax {Format(q.Tax)}");
+        pdf.Line($"Total {Format(q.Total)}", bold: true);
         if (q.Notes is not null)
         {
-            lines.Add("");
-            lines.AddRange(q.Notes.Split('\n').Select(n => n.TrimEnd('\r')));
+            pdf.Line("");
+            foreach (var note in q.Notes.Split('\n'))
+                pdf.Line(note.TrimEnd('\r'));
         }
-        return SimplePdf.Write(lines);
+        return pdf.Build();
     }
 }
 
-/// <summary>Writes lines of text as an A4 PDF in the built-in Helvetica (WinAnsi), 50 lines a page.</summary>
-internal static class SimplePdf
+/// <summary>Lays lines of text top to bottom on A4 pages through PdfPig, starting a new page when one is full.</summary>
+internal sealed class QuotePdf
 {
-    private const int LinesPerPage = 50;
+    private const double Margin = 50, FontSize = 10, HeadingSize = 16, Leading = 14;
 
-    public static byte[] Write(IReadOnlyList<string> lines)
+    private readonly PdfDocumentBuilder builder = new();
+    private readonly PdfDocumentBuilder.AddedFont regular;
+    private readonly PdfDocumentBuilder.AddedFont bold;
+    private PdfPageBuilder? page;
+    private double y;
+
+    public QuotePdf()
     {
-        var pages = lines.Chunk(LinesPerPage).ToList();
-        if (pages.Count == 0)
-            pages.Add([]);
-        var objects = new List<string>
-        {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            $"<< /Type /Pages /Kids [{string.Join(" ", pages.Select((_, i) => $"{4 + 2 * i} 0 R"))}] /Count {pages.Count} >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        };
-        foreach (var page in pages)
-        {
-            var content = new StringBuilder("BT /F1 10 Tf 14 TL 50 800 Td\n");
-            foreach (var line in page)
-                content.Append('(').Append(Escape(line)).Append(") Tj T*\n");
-            content.Append("ET");
-            var stream = content.ToString();
-            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {objects.Count + 2} 0 R >>");
-            objects.Add($"<< /Length {Latin1(stream).Length} >>\nstream\n{stream}\nendstream");
-        }
-        var pdf = new MemoryStream();
-        void Put(string text)
-        {
-            var bytes = Latin1(text);
-            pdf.Write(bytes, 0, bytes.Length);
-        }
-        Put("%PDF-1.4\n");
-        var offsets = new List<long>();
-        for (var i = 0; i < objects.Count; i++)
-        {
-            offsets.Add(pdf.Position);
-            Put($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = pdf.Position;
-        Put($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-            Put($"{offset.ToString("D10", CultureInfo.InvariantCulture)} 00000 n \n");
-        Put($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return pdf.ToArray();
+        regular = builder.AddStandard14Font(Standard14Font.Helvetica);
+        bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
     }
 
-    private static string Escape(string text)
+    public void Heading(string text) => Write(text, bold, HeadingSize, HeadingSize + 6);
+
+    public void Line(string text, bool bold = false) => Write(text, bold ? this.bold : regular, FontSize, Leading);
+
+    public byte[] Build()
+    {
+        if (page is null)
+            NewPage();
+        return builder.Build();
+    }
+
+    private void NewPage()
+    {
+        page = builder.AddPage(PageSize.A4);
+        y = page.PageSize.Height - Margin;
+    }
+
+    private void Write(string text, PdfDocumentBuilder.AddedFont font, double size, double leading)
+    {
+        if (page is null || y - leading < Margin)
+            NewPage();
+        y -= leading;
+        var clean = Printable(text);
+        if (clean.Length > 0)
+            page!.AddText(clean, size, new PdfPoint(Margin, y), font);
+    }
+
+    // PdfPig's standard 14 fonts draw only the Adobe standard character set, which has no accented letters: letters
+    // lose their accents, a few signs are spelled out, and anything else prints as '?' rather than failing the document.
+    // The table is explicit because the server runs with invariant globalization, where Unicode normalization is unavailable.
+    private static readonly Dictionary<char, string> Plain = BuildPlain();
+
+    private static Dictionary<char, string> BuildPlain()
+    {
+        var plain = new Dictionary<char, string>
+        {
+            ['\t'] = " ", ['\u00a0'] = " ", ['ß'] = "ss", ['Æ'] = "AE", ['æ'] = "ae", ['Œ'] = "OE", ['œ'] = "oe", ['Þ'] = "Th", ['þ'] = "th",
+            ['€'] = "EUR", ['×'] = "x", ['\u2018'] = "'", ['\u2019'] = "'", ['\u201c'] = "\"", ['\u201d'] = "\"", ['\u2013'] = "-", ['\u2014'] = "-",
+        };
+        string[] accented =
+        [
+            "AÀÁÂÃÄÅĀĂĄ", "aàáâãäåāăą", "CÇĆĈĊČ", "cçćĉċč", "DĎĐ", "dďđ", "EÈÉÊËĒĔĖĘĚ", "eèéêëēĕėęě", "GĜĞĠĢ", "gĝğġģ", "HĤĦ", "hĥħ",
+            "IÌÍÎÏĨĪĬĮİ", "iìíîïĩīĭįı", "JĴ", "jĵ", "KĶ", "kķ", "LĹĻĽĿŁ", "lĺļľŀł", "NÑŃŅŇ", "nñńņň", "OÒÓÔÕÖØŌŎŐ", "oòóôõöøōŏő",
+            "RŔŖŘ", "rŕŗř", "SŚŜŞŠ", "sśŝşš", "TŢŤŦ", "tţťŧ", "UÙÚÛÜŨŪŬŮŰŲ", "uùúûüũūŭůűų", "WŴ", "wŵ", "YÝŸŶ", "yýÿŷ", "ZŹŻŽ", "zźżž",
+        ];
+        foreach (var letters in accented)
+            foreach (var c in letters[1..])
+                plain[c] = letters[..1];
+        return plain;
+    }
+
+    private static string Printable(string text)
     {
         var clean = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            var safe = c is '\t' ? ' ' : c < ' ' || c > 'ÿ' ? '?' : c;
-            if (safe is '(' or ')' or '\\')
-                clean.Append('\\');
-            clean.Append(safe);
+            if (c is >= ' ' and <= '~')
+                clean.Append(c);
+            else if (Plain.TryGetValue(c, out var plain))
+                clean.Append(plain);
+            else if (!char.IsLowSurrogate(c))
+                clean.Append('?');
         }
-        return clean.ToString();
+        return clean.ToString().TrimEnd();
     }
-
-    private static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);
 }

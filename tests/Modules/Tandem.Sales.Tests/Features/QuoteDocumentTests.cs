@@ -78,9 +78,36 @@ public abstract class QuoteDocumentTests(TandemServer server, TestSmtpServer smt
         using var attached = PdfDocument.Open(content.ToArray());
         Assert.Contains("Total 1,080.00 EUR", attached.GetPage(1).Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_pdf_draws_european_names_and_signs_as_written()
+    {
+        var rep = await SalesClient.NewCompanyAsync(server);
+        var bike = await rep.ProductAsync("RAD-Ż", 100m);
+        var account = await rep.PostAsync("/api/v1/crm/accounts", new { name = "Łódź Rowery Müller Škoda", industry = "Retail", segment = "SMB" }, HttpStatusCode.Created);
+        var quote = await rep.PostAsync("/api/v1/sales/quotes", new
+        {
+            accountId = account.Id(),
+            notes = "Anzahlung € 1.234,50 – ő bis Freitag",
+            lines = new[] { new { productId = bike, quantity = 3m, description = "Rower miejski Żółw – Straße" } },
+        }, HttpStatusCode.Created);
+        Assert.Equal("Łódź Rowery Müller Škoda", quote.Str("customerName"));
+
+        var pdf = await rep.Http.GetByteArrayAsync($"/api/v1/sales/quotes/{quote.Id()}/document?format=pdf", Ct);
+        using var document = PdfDocument.Open(pdf);
+        var text = string.Join("\n", document.GetPages().Select(p => p.Text));
+        Assert.Contains("For: Łódź Rowery Müller Škoda", text, StringComparison.Ordinal);
+        Assert.Contains("€ 1.234,50 – ő", text, StringComparison.Ordinal);
+        Assert.Contains("1. Rower miejski Żółw – Straße", text, StringComparison.Ordinal);
+        // 3 × 100.00 = net 300.00, untaxed.
+        Assert.Contains("3 pc x 100.00", text, StringComparison.Ordinal);
+        Assert.Contains("net 300.00", text, StringComparison.Ordinal);
+        Assert.Contains("Total 300.00 EUR", text, StringComparison.Ordinal);
+        Assert.Contains("LiberationSans", document.GetPage(1).Letters[0].FontName, StringComparison.Ordinal);
+    }
 }
 
-/// <summary>The PDF's layout, without a server: A4 pages, page breaks, and text the built-in font cannot draw.</summary>
+/// <summary>The PDF's layout, without a server: A4 pages, page breaks, wrapped lines, and text in many alphabets.</summary>
 public sealed class QuotePdfTests
 {
     private static QuoteDto Quote(int lines, string? notes)
@@ -103,19 +130,51 @@ public sealed class QuotePdfTests
         Assert.All(document.GetPages(), p => Assert.Equal((595d, 842d), (Math.Round(p.Width), Math.Round(p.Height))));
         var text = string.Join("\n", document.GetPages().Select(p => p.Text));
         Assert.Contains("Quote Q-000042 rev. 2", document.GetPage(1).Text, StringComparison.Ordinal);
-        Assert.Contains("For: Muller & Sohne (Wien)", text, StringComparison.Ordinal);
+        Assert.Contains("For: Müller & Söhne (Wien)", text, StringComparison.Ordinal);
         Assert.Contains("60. Widget 60", text, StringComparison.Ordinal);
         // 60 lines × 3 pc × 10.00 = 1,800.00 untaxed, 360.00 VAT, 2,160.00 total.
         Assert.Contains("Total 2,160.00 EUR", document.GetPage(3).Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Notes_keep_their_lines_and_text_outside_the_font_is_spelled_plainly()
+    public void Notes_keep_their_lines_and_characters_without_a_glyph_print_as_question_marks()
     {
-        using var document = PdfDocument.Open(QuoteDocuments.Pdf(Quote(1, "Delivery to gate 3\r\nPrices in € for Straße Łódź \u2713 \u4e2d \U0001F600")));
+        // Liberation Sans has no CJK ideographs and no emoji; a tab prints as a space.
+        using var document = PdfDocument.Open(QuoteDocuments.Pdf(Quote(1, "Delivery to gate 3\r\nPrices in € for Straße Łódź\tok \u4e2d \U0001F600 end")));
         var text = document.GetPage(1).Text;
         Assert.Contains("Delivery to gate 3", text, StringComparison.Ordinal);
-        Assert.Contains("Prices in EUR for Strasse Lodz ? ? ?", text, StringComparison.Ordinal);
+        Assert.Contains("Prices in € for Straße Łódź ok ? ? end", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void More_than_255_different_characters_are_all_drawn()
+    {
+        // A simple TrueType font holds 255 characters: Latin, Latin Extended-A, Greek and Cyrillic together are about 400.
+        var latin = new string([.. Enumerable.Range(0x21, 0x7e - 0x20).Select(c => (char)c)]);
+        var extended = new string([.. Enumerable.Range(0x100, 0x80).Select(c => (char)c)]);
+        var greek = "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρστυφχψω";
+        var cyrillic = new string([.. Enumerable.Range(0x410, 0x40).Select(c => (char)c)]);
+        var lines = new[] { latin, extended[..64], extended[64..], greek, cyrillic[..32], cyrillic[32..] };
+        Assert.True(lines.SelectMany(l => l).Distinct().Count() > 300);
+
+        using var document = PdfDocument.Open(QuoteDocuments.Pdf(Quote(1, string.Join("\n", lines))));
+        var text = document.GetPage(1).Text;
+        foreach (var line in lines)
+            Assert.Contains(line, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_line_wraps_inside_the_margins_and_keeps_every_word()
+    {
+        var words = Enumerable.Range(1, 120).Select(n => $"Wort{n}ß").ToList();
+        using var document = PdfDocument.Open(QuoteDocuments.Pdf(Quote(1, string.Join(' ', words))));
+        var page = document.GetPage(1);
+        // A4 is 595 pt wide with 50 pt margins: nothing may reach past 545 pt.
+        Assert.All(page.Letters, l => Assert.True(l.BoundingBox.Right <= 545.5, $"'{l.Value}' ends at {l.BoundingBox.Right}"));
+        var found = page.GetWords().Select(w => w.Text).ToHashSet();
+        Assert.All(words, w => Assert.Contains(w, found));
+        var noteRows = page.Letters.Where(l => l.Value == "W").Select(l => Math.Round(l.StartBaseLine.Y)).Distinct().Count();
+        Assert.True(noteRows >= 10, $"the note takes {noteRows} lines");
     }
 }
 

@@ -8,7 +8,8 @@ using Tandem.Sales.Data;
 using Tandem.SharedKernel;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Fonts.TrueType;
+using UglyToad.PdfPig.Fonts.TrueType.Parser;
 using UglyToad.PdfPig.Writer;
 
 namespace Tandem.Sales.Features.Quotes;
@@ -85,10 +86,7 @@ internal sealed class QuoteDocuments(SalesDb db, DbSession session, QuoteHandler
         return html.Append("</body></html>").ToString();
     }
 
-    /// <summary>
-    /// A plain A4 PDF in Helvetica, one of the standard 14 fonts every PDF reader has built in, so nothing needs font
-    /// files on the server (see ADR 0008).
-    /// </summary>
+    /// <summary>A plain A4 PDF in Liberation Sans, embedded as a subset so every reader shows the names as written (see ADR 0008).</summary>
     public static byte[] Pdf(QuoteDto q)
     {
         var pdf = new QuotePdf();
@@ -117,21 +115,24 @@ internal sealed class QuoteDocuments(SalesDb db, DbSession session, QuoteHandler
     }
 }
 
-/// <summary>Lays lines of text top to bottom on A4 pages through PdfPig, starting a new page when one is full.</summary>
+/// <summary>
+/// Lays lines of text top to bottom on A4 pages through PdfPig in Liberation Sans, wrapping lines at the right margin
+/// and starting a new page when one is full.
+/// </summary>
 internal sealed class QuotePdf
 {
     private const double Margin = 50, FontSize = 10, HeadingSize = 16, Leading = 14;
 
     private readonly PdfDocumentBuilder builder = new();
-    private readonly PdfDocumentBuilder.AddedFont regular;
-    private readonly PdfDocumentBuilder.AddedFont bold;
+    private readonly FontRun regular;
+    private readonly FontRun bold;
     private PdfPageBuilder? page;
     private double y;
 
     public QuotePdf()
     {
-        regular = builder.AddStandard14Font(Standard14Font.Helvetica);
-        bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
+        regular = new FontRun(builder, QuoteFont.Regular);
+        bold = new FontRun(builder, QuoteFont.Bold);
     }
 
     public void Heading(string text) => Write(text, bold, HeadingSize, HeadingSize + 6);
@@ -151,52 +152,151 @@ internal sealed class QuotePdf
         y = page.PageSize.Height - Margin;
     }
 
-    private void Write(string text, PdfDocumentBuilder.AddedFont font, double size, double leading)
+    private void Write(string text, FontRun font, double size, double leading)
     {
-        if (page is null || y - leading < Margin)
+        if (page is null)
             NewPage();
-        y -= leading;
-        var clean = Printable(text);
-        if (clean.Length > 0)
-            page!.AddText(clean, size, new PdfPoint(Margin, y), font);
-    }
-
-    // PdfPig's standard 14 fonts draw only the Adobe standard character set, which has no accented letters: letters
-    // lose their accents, a few signs are spelled out, and anything else prints as '?' rather than failing the document.
-    // The table is explicit because the server runs with invariant globalization, where Unicode normalization is unavailable.
-    private static readonly Dictionary<char, string> Plain = BuildPlain();
-
-    private static Dictionary<char, string> BuildPlain()
-    {
-        var plain = new Dictionary<char, string>
+        var width = page!.PageSize.Width - 2 * Margin;
+        foreach (var line in font.Face.Wrap(font.Face.Printable(text), size, width))
         {
-            ['\t'] = " ", ['\u00a0'] = " ", ['ß'] = "ss", ['Æ'] = "AE", ['æ'] = "ae", ['Œ'] = "OE", ['œ'] = "oe", ['Þ'] = "Th", ['þ'] = "th",
-            ['€'] = "EUR", ['×'] = "x", ['\u2018'] = "'", ['\u2019'] = "'", ['\u201c'] = "\"", ['\u201d'] = "\"", ['\u2013'] = "-", ['\u2014'] = "-",
-        };
-        string[] accented =
-        [
-            "AÀÁÂÃÄÅĀĂĄ", "aàáâãäåāăą", "CÇĆĈĊČ", "cçćĉċč", "DĎĐ", "dďđ", "EÈÉÊËĒĔĖĘĚ", "eèéêëēĕėęě", "GĜĞĠĢ", "gĝğġģ", "HĤĦ", "hĥħ",
-            "IÌÍÎÏĨĪĬĮİ", "iìíîïĩīĭįı", "JĴ", "jĵ", "KĶ", "kķ", "LĹĻĽĿŁ", "lĺļľŀł", "NÑŃŅŇ", "nñńņň", "OÒÓÔÕÖØŌŎŐ", "oòóôõöøōŏő",
-            "RŔŖŘ", "rŕŗř", "SŚŜŞŠ", "sśŝşš", "TŢŤŦ", "tţťŧ", "UÙÚÛÜŨŪŬŮŰŲ", "uùúûüũūŭůűų", "WŴ", "wŵ", "YÝŸŶ", "yýÿŷ", "ZŹŻŽ", "zźżž",
-        ];
-        foreach (var letters in accented)
-            foreach (var c in letters[1..])
-                plain[c] = letters[..1];
-        return plain;
+            if (y - leading < Margin)
+                NewPage();
+            y -= leading;
+            font.Draw(page!, line, size, new PdfPoint(Margin, y));
+        }
     }
 
-    private static string Printable(string text)
+    /// <summary>
+    /// One face written through as many embedded subsets as the text needs: PdfPig writes a TrueType font as a simple
+    /// font of at most 255 distinct characters, so the next characters go to a fresh subset of the same face.
+    /// </summary>
+    private sealed class FontRun(PdfDocumentBuilder builder, QuoteFont face)
+    {
+        private const int CharactersPerSubset = 255;
+        private readonly HashSet<char> used = [];
+        private PdfDocumentBuilder.AddedFont? current;
+
+        public QuoteFont Face => face;
+
+        public void Draw(PdfPageBuilder page, string text, double size, PdfPoint at)
+        {
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (used.Contains(text[i]) || used.Count < CharactersPerSubset)
+                {
+                    used.Add(text[i]);
+                    continue;
+                }
+                at = Segment(page, text[start..i], size, at);
+                start = i;
+                current = null;
+                used.Clear();
+                used.Add(text[i]);
+            }
+            Segment(page, text[start..], size, at);
+        }
+
+        private PdfPoint Segment(PdfPageBuilder page, string text, double size, PdfPoint at)
+        {
+            if (text.Length == 0)
+                return at;
+            current ??= builder.AddTrueTypeFont(face.Bytes);
+            page.AddText(text, size, at, current);
+            return new PdfPoint(at.X + face.Width(text, size), at.Y);
+        }
+    }
+}
+
+/// <summary>
+/// Liberation Sans (SIL Open Font License 1.1, see Fonts/OFL.txt), shipped inside the module so the PDF draws the same
+/// letters on every server: accented Latin, Greek and Cyrillic, and signs such as € and –.
+/// </summary>
+internal sealed class QuoteFont
+{
+    private static readonly Lazy<QuoteFont> RegularFace = new(() => new QuoteFont("LiberationSans-Regular.ttf"));
+    private static readonly Lazy<QuoteFont> BoldFace = new(() => new QuoteFont("LiberationSans-Bold.ttf"));
+
+    private readonly TrueTypeFont program;
+    private readonly double unitsPerEm;
+
+    private QuoteFont(string file)
+    {
+        var name = $"{typeof(QuoteFont).Namespace}.Fonts.{file}";
+        using var stream = typeof(QuoteFont).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The font {name} is not embedded in the Sales module.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        Bytes = copy.ToArray();
+        program = TrueTypeFontParser.Parse(new TrueTypeDataBytes(Bytes));
+        unitsPerEm = program.GetUnitsPerEm();
+    }
+
+    public static QuoteFont Regular => RegularFace.Value;
+
+    public static QuoteFont Bold => BoldFace.Value;
+
+    public byte[] Bytes { get; }
+
+    public bool Draws(char c) => program.WindowsUnicodeCMap?.CharacterCodeToGlyphIndex(c) > 0;
+
+    /// <summary>The text with tabs as spaces, other control characters dropped, and each character the font has no glyph for as '?'.</summary>
+    public string Printable(string text)
     {
         var clean = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (c is >= ' ' and <= '~')
-                clean.Append(c);
-            else if (Plain.TryGetValue(c, out var plain))
-                clean.Append(plain);
-            else if (!char.IsLowSurrogate(c))
-                clean.Append('?');
+            if (c is '\t' or '\u00a0')
+                clean.Append(' ');
+            else if (char.IsControl(c) || char.IsLowSurrogate(c))
+                continue;
+            else
+                clean.Append(Draws(c) ? c : '?');
         }
         return clean.ToString().TrimEnd();
     }
+
+    public double Width(string text, double size)
+    {
+        var total = 0d;
+        foreach (var c in text)
+            total += Width(c, size);
+        return total;
+    }
+
+    /// <summary>Breaks the text into lines no wider than <paramref name="width"/>, at a space where it can, inside a word when one is too long.</summary>
+    public IEnumerable<string> Wrap(string text, double size, double width)
+    {
+        var start = 0;
+        while (true)
+        {
+            var end = start;
+            var used = 0d;
+            var space = -1;
+            while (end < text.Length)
+            {
+                var advance = Width(text[end], size);
+                if (used + advance > width && end > start)
+                    break;
+                if (text[end] == ' ')
+                    space = end;
+                used += advance;
+                end++;
+            }
+            if (end == text.Length)
+            {
+                yield return text[start..];
+                yield break;
+            }
+            var cut = space > start ? space : end;
+            yield return text[start..cut].TrimEnd();
+            start = cut;
+            while (start < text.Length && text[start] == ' ')
+                start++;
+            if (start == text.Length)
+                yield break;
+        }
+    }
+
+    private double Width(char c, double size) => program.TryGetAdvanceWidth(c, out var advance) ? advance * size / unitsPerEm : 0;
 }

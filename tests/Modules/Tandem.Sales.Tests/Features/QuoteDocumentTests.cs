@@ -164,6 +164,19 @@ public sealed class QuotePdfTests
     }
 
     [Fact]
+    public void Every_character_of_the_basic_multilingual_plane_goes_into_a_pdf()
+    {
+        // Whatever a customer types in a note, the document is written: drawn, or printed as '?'.
+        var all = new string([.. Enumerable.Range(0x20, 0xFFFE - 0x20).Select(c => (char)c).Where(c => !char.IsSurrogate(c))]);
+        var lines = Enumerable.Range(0, all.Length / 80 + 1).Select(i => all.Substring(i * 80, Math.Min(80, all.Length - i * 80)));
+        using var document = PdfDocument.Open(QuoteDocuments.Pdf(Quote(1, string.Join("\n", lines))));
+        var text = string.Join("\n", document.GetPages().Select(p => p.Text));
+        Assert.Contains("ÀÁÂÃÄÅÆÇÈÉ", text, StringComparison.Ordinal);
+        Assert.Contains("АБВГДЕЖЗИЙ", text, StringComparison.Ordinal);
+        Assert.True(document.NumberOfPages > 10);
+    }
+
+    [Fact]
     public void A_long_line_wraps_inside_the_margins_and_keeps_every_word()
     {
         var words = Enumerable.Range(1, 120).Select(n => $"Wort{n}ß").ToList();

@@ -238,7 +238,8 @@ internal sealed class QuoteFont
 
     public byte[] Bytes { get; }
 
-    public bool Draws(char c) => program.WindowsUnicodeCMap?.CharacterCodeToGlyphIndex(c) > 0;
+    // PdfPig refuses a character without a glyph box, so both the character map and the box must know it.
+    public bool Draws(char c) => program.WindowsUnicodeCMap?.CharacterCodeToGlyphIndex(c) > 0 && program.TryGetBoundingBox(c, out _);
 
     /// <summary>The text with tabs as spaces, other control characters dropped, and each character the font has no glyph for as '?'.</summary>
     public string Printable(string text)

@@ -43,6 +43,26 @@ internal sealed class MoveHandler(
 
     public static Error InsufficientStock(string detail) => new("insufficient_stock", detail, ErrorKind.Conflict);
 
+    // A serial is one unit: once it is on hand in any internal location, a second one cannot come back.
+    private async Task<string?> SerialInStockAsync(IReadOnlyList<LotQuantity> lines, CancellationToken ct)
+    {
+        var lotIds = lines.Select(l => l.LotId).ToList();
+        var internalIds = db.Locations.Where(l => l.Kind == LocationKind.Internal).Select(l => l.Id);
+        return await db.Lots.AsNoTracking()
+            .Where(l => lotIds.Contains(l.Id) && db.Quants.Any(q => q.LotId == l.Id && internalIds.Contains(q.LocationId) && q.Quantity > 0))
+            .OrderBy(l => l.Number).Select(l => l.Number).FirstOrDefaultAsync(ct);
+    }
+
+    // Names the lot or serial, so the person who picked it sees which one is not on the shelf.
+    private async Task<Error> LotNotHeldAsync(Guid lotId, Tracking tracking, decimal quantity, string location, CancellationToken ct)
+    {
+        var number = await db.Lots.AsNoTracking().Where(l => l.Id == lotId).Select(l => l.Number).SingleAsync(ct);
+        var detail = tracking == Tracking.Serial
+            ? $"Serial number {number} is not in stock at {location}."
+            : $"{location} does not hold {quantity} of lot {number}.";
+        return InsufficientStock(detail) with { Fields = new Dictionary<string, string[]> { ["lines"] = [detail] } };
+    }
+
     public async Task<Result<StockMove>> CreateAsync(MoveInput input, CancellationToken ct)
     {
         var errors = new FieldErrors()
@@ -182,6 +202,11 @@ internal sealed class MoveHandler(
         var lines = await LotLines.ResolveAsync(db, move, tracking, incoming && move.Kind != MoveKind.Return, input.Lines ?? [], clock.GetUtcNow(), ct);
         if (!lines.IsSuccess)
             return lines.Error;
+        if (move.Kind == MoveKind.Return && incoming && tracking == Tracking.Serial && await SerialInStockAsync(lines.Value, ct) is { } inStock)
+        {
+            var detail = $"Serial number {inStock} is in stock already: it cannot come back from the customer.";
+            return new Error("serial_in_stock", detail, ErrorKind.Conflict) { Fields = new Dictionary<string, string[]> { ["lines"] = [detail] } };
+        }
         await db.SaveChangesAsync(ct);
 
         foreach (var (lotId, quantity) in lines.Value.OrderBy(l => l.LotId))
@@ -189,7 +214,9 @@ internal sealed class MoveHandler(
             if (from.IsInternal)
             {
                 if (!await ledger.TakeQuantAsync(move.ProductId, from.Id, lotId, quantity, ct))
-                    return InsufficientStock($"{from.Path} does not hold {quantity} of the product{(lotId == Guid.Empty ? "" : " in that lot")}.");
+                    return lotId == Guid.Empty
+                        ? InsufficientStock($"{from.Path} does not hold {quantity} of the product.")
+                        : await LotNotHeldAsync(lotId, tracking, quantity, from.Path, ct);
             }
             else
             {

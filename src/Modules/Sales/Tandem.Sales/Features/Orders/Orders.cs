@@ -45,6 +45,56 @@ internal sealed record OrderRow(Guid Id, string Number, string Status, Guid Cust
 /// <summary>The confirmation's answer: the order, or the credit approval it waits for.</summary>
 internal sealed record ConfirmOutcome(OrderDto? Order, ApprovalDto? Approval);
 
+/// <summary>How the lots and serials that left on a delivery read on the order and the customer's page.</summary>
+internal static partial class ShippedLots
+{
+    /// <summary>The order keeps at most this much of the list on its delivery record; Inventory keeps every serial.</summary>
+    public const int SummaryLength = 2000;
+
+    /// <summary>A serial as its number, a lot as its number and quantity: <c>SN-1</c>, <c>L-A × 3</c>.</summary>
+    public static IReadOnlyList<string> Describe(IEnumerable<LotEntry> lots) =>
+        lots.Select(l => l.Serial ?? (l.Quantity is { } q ? $"{l.Lot} × {q.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}" : l.Lot) ?? "")
+            .Where(s => s.Length > 0).ToList();
+
+    /// <summary>
+    /// What a person types on the order page: serials or lots separated by commas, semicolons or line breaks, a lot
+    /// with its quantity after <c>×</c>, <c>x</c> or <c>:</c> (<c>L-A × 3, L-B × 1</c>); null when nothing is typed.
+    /// </summary>
+    public static IReadOnlyList<LotEntry>? Parse(string? text)
+    {
+        var entries = new List<LotEntry>();
+        foreach (var item in (text ?? "").Split([',', ';', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var match = LotWithQuantity().Match(item);
+            entries.Add(match.Success
+                ? new LotEntry(match.Groups["lot"].Value, Quantity: decimal.Parse(match.Groups["quantity"].Value, System.Globalization.CultureInfo.InvariantCulture))
+                : new LotEntry(item));
+        }
+        return entries.Count == 0 ? null : entries;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<lot>.+?)\s*(?:×|\s[xX]|:)\s*(?<quantity>\d{1,10}(?:\.\d{1,4})?)$")]
+    private static partial System.Text.RegularExpressions.Regex LotWithQuantity();
+
+    /// <summary>The list as one line for the order's delivery record, cut short with how many more there are when it is too long.</summary>
+    public static string? Summary(IReadOnlyList<string> lots)
+    {
+        if (lots.Count == 0)
+            return null;
+        var text = new System.Text.StringBuilder();
+        for (var i = 0; i < lots.Count; i++)
+        {
+            var more = $" … and {lots.Count - i} more";
+            var next = (i == 0 ? "" : ", ") + lots[i];
+            var restFits = i == lots.Count - 1 ? text.Length + next.Length <= SummaryLength : text.Length + next.Length + more.Length <= SummaryLength;
+            if (!restFits)
+                return text.Append(more).ToString();
+            text.Append(next);
+        }
+        return text.ToString();
+    }
+}
+
 /// <summary>Confirms, delivers, invoices, cancels and closes sales orders.</summary>
 internal sealed class OrderHandler(
     SalesDb db, DbSession session, SalesCompany company, IPartiesModule parties, IInventoryModule inventory, IAccountingModule accounting,
@@ -180,8 +230,8 @@ internal sealed class OrderHandler(
             var done = await inventory.CompleteDeliveryAsync(new DeliveryCompletion(move.MoveId, request.Quantity, date, request.Lots), ct);
             if (!done.IsSuccess)
                 return done.Error!;
-            var lots = done.Value.Lots.Select(l => l.Serial ?? (l.Quantity is { } q ? $"{l.Lot} × {q:0.####}" : l.Lot) ?? "").Where(s => s.Length > 0).ToList();
-            var lotText = lots.Count == 0 ? null : string.Join(", ", lots);
+            var lots = ShippedLots.Describe(done.Value.Lots);
+            var lotText = ShippedLots.Summary(lots);
             if (done.Value.Done.Id == move.MoveId)
             {
                 move.MarkDone(request.Quantity, done.Value.Cost, date, lotText, clock.GetUtcNow());

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Tandem.Catalog.Contracts;
 using Tandem.Crm.Contracts;
+using Tandem.Inventory.Contracts;
 using Tandem.Sales.Data;
 using Tandem.Sales.Domain;
+using Tandem.Sales.Features.Orders;
 using Tandem.SharedKernel;
 
 namespace Tandem.Sales.Features.Overview;
 
 /// <summary>The sales side of the customer-360 page: open quotes, open orders with promise dates, the last order, shipments with lots.</summary>
-internal sealed class SalesOverview(SalesDb db, ICatalogModule catalog) : IAccountSalesSource, IAccountTimelineSource
+internal sealed class SalesOverview(SalesDb db, ICatalogModule catalog, IInventoryModule inventory) : IAccountSalesSource, IAccountTimelineSource
 {
     private static readonly SalesOrderStatus[] Open = [SalesOrderStatus.Draft, SalesOrderStatus.Confirmed, SalesOrderStatus.PartiallyDelivered, SalesOrderStatus.Delivered];
 
@@ -26,9 +28,11 @@ internal sealed class SalesOverview(SalesDb db, ICatalogModule catalog) : IAccou
                              orderby m.DoneAt descending
                              select new { m.MoveId, m.MoveNumber, m.DoneDate, o.Id, o.Number, l.ProductId, l.Description, m.Quantity, m.Lots }).Take(20).ToListAsync(ct);
         var products = await catalog.FindManyAsync(shipped.Select(s => s.ProductId).ToList(), ct);
+        // Every lot and serial as Inventory recorded it: the order's own copy is a summary that may be cut short.
+        var moves = shipped.Count == 0 ? [] : (await inventory.GetMovesAsync(shipped.Select(s => s.MoveId).ToList(), ct)).ToDictionary(m => m.Id);
         var shipments = shipped.Select(s => new OverviewShipment(s.MoveId, s.MoveNumber, s.DoneDate ?? query.Today, s.Id, s.Number,
             products.TryGetValue(s.ProductId, out var product) ? $"{product.Sku} {product.Name}" : s.Description,
-            s.Quantity, s.Lots is null ? [] : s.Lots.Split(", "))).ToList();
+            s.Quantity, moves.TryGetValue(s.MoveId, out var move) ? ShippedLots.Describe(move.Lots) : s.Lots is null ? [] : s.Lots.Split(", "))).ToList();
         return new AccountSales(last is null ? null : ToOverview(last), open.Select(ToOverview).ToList(),
             quotes.Select(q => new OverviewQuote(q.Id, q.Number, q.Revision, q.ValidUntil, Quote.Describe(q.Status, q.ValidUntil, query.Today), new Money(q.Total, q.Currency))).ToList(),
             shipments);

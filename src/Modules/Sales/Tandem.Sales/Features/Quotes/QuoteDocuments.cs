@@ -6,6 +6,11 @@ using Tandem.Platform.Mail;
 using Tandem.Platform.Persistence;
 using Tandem.Sales.Data;
 using Tandem.SharedKernel;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.TrueType;
+using UglyToad.PdfPig.Fonts.TrueType.Parser;
+using UglyToad.PdfPig.Writer;
 
 namespace Tandem.Sales.Features.Quotes;
 
@@ -81,97 +86,218 @@ internal sealed class QuoteDocuments(SalesDb db, DbSession session, QuoteHandler
         return html.Append("</body></html>").ToString();
     }
 
-    /// <summary>
-    /// A plain A4 PDF in Helvetica, one of the fonts every PDF reader has built in, so nothing needs font files on
-    /// the server (see ADR 0008).
-    /// </summary>
+    /// <summary>A plain A4 PDF in Liberation Sans, embedded as a subset so every reader shows the names as written (see ADR 0008).</summary>
     public static byte[] Pdf(QuoteDto q)
     {
-        var lines = new List<string>
-        {
-            $"Quote {q.Number} rev. {q.Revision}",
-            "",
-            $"For: {q.CustomerName}",
-            $"Date {q.QuoteDate:yyyy-MM-dd}   valid until {q.ValidUntil:yyyy-MM-dd}   ships complete {q.ShipCompleteDate:yyyy-MM-dd}",
-            "",
-        };
+        var pdf = new QuotePdf();
+        pdf.Heading($"Quote {q.Number} rev. {q.Revision}");
+        pdf.Line("");
+        pdf.Line($"For: {q.CustomerName}", bold: true);
+        pdf.Line($"Date {q.QuoteDate:yyyy-MM-dd}   valid until {q.ValidUntil:yyyy-MM-dd}   ships complete {q.ShipCompleteDate:yyyy-MM-dd}");
+        pdf.Line("");
         foreach (var l in q.Lines)
         {
             var discount = l.DiscountPercent == 0 ? "" : $" less {l.DiscountPercent.ToString("0.##", CultureInfo.InvariantCulture)} %";
-            lines.Add($"{l.LineNumber}. {l.Description}");
-            lines.Add($"    {l.Quantity.ToString("0.####", CultureInfo.InvariantCulture)} {l.Unit} x {l.UnitPrice.Amount.ToString("N2", CultureInfo.InvariantCulture)}{discount}"
+            pdf.Line($"{l.LineNumber}. {l.Description}");
+            pdf.Line($"    {l.Quantity.ToString("0.####", CultureInfo.InvariantCulture)} {l.Unit} x {l.UnitPrice.Amount.ToString("N2", CultureInfo.InvariantCulture)}{discount}"
                 + $"  {l.TaxCode}  net {l.Net.Amount.ToString("N2", CultureInfo.InvariantCulture)}  ships {l.PromiseDate:yyyy-MM-dd}");
         }
-        lines.Add("");
-        lines.Add($"Untaxed {Format(q.Untaxed)}   Tax {Format(q.Tax)}   Total {Format(q.Total)}");
+        pdf.Line("");
+        pdf.Line($"Untaxed {Format(q.Untaxed)}   Tax {Format(q.Tax)}");
+        pdf.Line($"Total {Format(q.Total)}", bold: true);
         if (q.Notes is not null)
         {
-            lines.Add("");
-            lines.AddRange(q.Notes.Split('\n').Select(n => n.TrimEnd('\r')));
+            pdf.Line("");
+            foreach (var note in q.Notes.Split('\n'))
+                pdf.Line(note.TrimEnd('\r'));
         }
-        return SimplePdf.Write(lines);
+        return pdf.Build();
     }
 }
 
-/// <summary>Writes lines of text as an A4 PDF in the built-in Helvetica (WinAnsi), 50 lines a page.</summary>
-internal static class SimplePdf
+/// <summary>
+/// Lays lines of text top to bottom on A4 pages through PdfPig in Liberation Sans, wrapping lines at the right margin
+/// and starting a new page when one is full.
+/// </summary>
+internal sealed class QuotePdf
 {
-    private const int LinesPerPage = 50;
+    private const double Margin = 50, FontSize = 10, HeadingSize = 16, Leading = 14;
 
-    public static byte[] Write(IReadOnlyList<string> lines)
+    private readonly PdfDocumentBuilder builder = new();
+    private readonly FontRun regular;
+    private readonly FontRun bold;
+    private PdfPageBuilder? page;
+    private double y;
+
+    public QuotePdf()
     {
-        var pages = lines.Chunk(LinesPerPage).ToList();
-        if (pages.Count == 0)
-            pages.Add([]);
-        var objects = new List<string>
-        {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            $"<< /Type /Pages /Kids [{string.Join(" ", pages.Select((_, i) => $"{4 + 2 * i} 0 R"))}] /Count {pages.Count} >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        };
-        foreach (var page in pages)
-        {
-            var content = new StringBuilder("BT /F1 10 Tf 14 TL 50 800 Td\n");
-            foreach (var line in page)
-                content.Append('(').Append(Escape(line)).Append(") Tj T*\n");
-            content.Append("ET");
-            var stream = content.ToString();
-            objects.Add($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {objects.Count + 2} 0 R >>");
-            objects.Add($"<< /Length {Latin1(stream).Length} >>\nstream\n{stream}\nendstream");
-        }
-        var pdf = new MemoryStream();
-        void Put(string text)
-        {
-            var bytes = Latin1(text);
-            pdf.Write(bytes, 0, bytes.Length);
-        }
-        Put("%PDF-1.4\n");
-        var offsets = new List<long>();
-        for (var i = 0; i < objects.Count; i++)
-        {
-            offsets.Add(pdf.Position);
-            Put($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
-        }
-        var xref = pdf.Position;
-        Put($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets)
-            Put($"{offset.ToString("D10", CultureInfo.InvariantCulture)} 00000 n \n");
-        Put($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
-        return pdf.ToArray();
+        regular = new FontRun(builder, QuoteFont.Regular);
+        bold = new FontRun(builder, QuoteFont.Bold);
     }
 
-    private static string Escape(string text)
+    public void Heading(string text) => Write(text, bold, HeadingSize, HeadingSize + 6);
+
+    public void Line(string text, bool bold = false) => Write(text, bold ? this.bold : regular, FontSize, Leading);
+
+    public byte[] Build()
+    {
+        if (page is null)
+            NewPage();
+        return builder.Build();
+    }
+
+    private void NewPage()
+    {
+        page = builder.AddPage(PageSize.A4);
+        y = page.PageSize.Height - Margin;
+    }
+
+    private void Write(string text, FontRun font, double size, double leading)
+    {
+        if (page is null)
+            NewPage();
+        var width = page!.PageSize.Width - 2 * Margin;
+        foreach (var line in font.Face.Wrap(font.Face.Printable(text), size, width))
+        {
+            if (y - leading < Margin)
+                NewPage();
+            y -= leading;
+            font.Draw(page!, line, size, new PdfPoint(Margin, y));
+        }
+    }
+
+    /// <summary>
+    /// One face written through as many embedded subsets as the text needs: PdfPig writes a TrueType font as a simple
+    /// font of at most 255 distinct characters, so the next characters go to a fresh subset of the same face.
+    /// </summary>
+    private sealed class FontRun(PdfDocumentBuilder builder, QuoteFont face)
+    {
+        private const int CharactersPerSubset = 255;
+        private readonly HashSet<char> used = [];
+        private PdfDocumentBuilder.AddedFont? current;
+
+        public QuoteFont Face => face;
+
+        public void Draw(PdfPageBuilder page, string text, double size, PdfPoint at)
+        {
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (used.Contains(text[i]) || used.Count < CharactersPerSubset)
+                {
+                    used.Add(text[i]);
+                    continue;
+                }
+                at = Segment(page, text[start..i], size, at);
+                start = i;
+                current = null;
+                used.Clear();
+                used.Add(text[i]);
+            }
+            Segment(page, text[start..], size, at);
+        }
+
+        private PdfPoint Segment(PdfPageBuilder page, string text, double size, PdfPoint at)
+        {
+            if (text.Length == 0)
+                return at;
+            current ??= builder.AddTrueTypeFont(face.Bytes);
+            page.AddText(text, size, at, current);
+            return new PdfPoint(at.X + face.Width(text, size), at.Y);
+        }
+    }
+}
+
+/// <summary>
+/// Liberation Sans (SIL Open Font License 1.1, see Fonts/OFL.txt), shipped inside the module so the PDF draws the same
+/// letters on every server: accented Latin, Greek and Cyrillic, and signs such as € and –.
+/// </summary>
+internal sealed class QuoteFont
+{
+    private static readonly Lazy<QuoteFont> RegularFace = new(() => new QuoteFont("LiberationSans-Regular.ttf"));
+    private static readonly Lazy<QuoteFont> BoldFace = new(() => new QuoteFont("LiberationSans-Bold.ttf"));
+
+    private readonly TrueTypeFont program;
+    private readonly double unitsPerEm;
+
+    private QuoteFont(string file)
+    {
+        var name = $"{typeof(QuoteFont).Namespace}.Fonts.{file}";
+        using var stream = typeof(QuoteFont).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The font {name} is not embedded in the Sales module.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        Bytes = copy.ToArray();
+        program = TrueTypeFontParser.Parse(new TrueTypeDataBytes(Bytes));
+        unitsPerEm = program.GetUnitsPerEm();
+    }
+
+    public static QuoteFont Regular => RegularFace.Value;
+
+    public static QuoteFont Bold => BoldFace.Value;
+
+    public byte[] Bytes { get; }
+
+    // PdfPig refuses a character without a glyph box, so both the character map and the box must know it.
+    public bool Draws(char c) => program.WindowsUnicodeCMap?.CharacterCodeToGlyphIndex(c) > 0 && program.TryGetBoundingBox(c, out _);
+
+    /// <summary>The text with tabs as spaces, other control characters dropped, and each character the font has no glyph for as '?'.</summary>
+    public string Printable(string text)
     {
         var clean = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            var safe = c is '\t' ? ' ' : c < ' ' || c > 'ÿ' ? '?' : c;
-            if (safe is '(' or ')' or '\\')
-                clean.Append('\\');
-            clean.Append(safe);
+            if (c is '\t' or '\u00a0')
+                clean.Append(' ');
+            else if (char.IsControl(c) || char.IsLowSurrogate(c))
+                continue;
+            else
+                clean.Append(Draws(c) ? c : '?');
         }
-        return clean.ToString();
+        return clean.ToString().TrimEnd();
     }
 
-    private static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);
+    public double Width(string text, double size)
+    {
+        var total = 0d;
+        foreach (var c in text)
+            total += Width(c, size);
+        return total;
+    }
+
+    /// <summary>Breaks the text into lines no wider than <paramref name="width"/>, at a space where it can, inside a word when one is too long.</summary>
+    public IEnumerable<string> Wrap(string text, double size, double width)
+    {
+        var start = 0;
+        while (true)
+        {
+            var end = start;
+            var used = 0d;
+            var space = -1;
+            while (end < text.Length)
+            {
+                var advance = Width(text[end], size);
+                if (used + advance > width && end > start)
+                    break;
+                if (text[end] == ' ')
+                    space = end;
+                used += advance;
+                end++;
+            }
+            if (end == text.Length)
+            {
+                yield return text[start..];
+                yield break;
+            }
+            var cut = space > start ? space : end;
+            yield return text[start..cut].TrimEnd();
+            start = cut;
+            while (start < text.Length && text[start] == ' ')
+                start++;
+            if (start == text.Length)
+                yield break;
+        }
+    }
+
+    private double Width(char c, double size) => program.TryGetAdvanceWidth(c, out var advance) ? advance * size / unitsPerEm : 0;
 }

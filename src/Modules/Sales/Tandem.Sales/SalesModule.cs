@@ -49,6 +49,13 @@ public sealed class SalesModule : ITandemModule
         new("Sales", "Orders to invoice", "/sales/invoicing", "request_page", SalesPermissions.Invoice, 34),
     ];
 
+    public IReadOnlyList<SlotContribution> Slots =>
+    [
+        new(Platform.Modules.Slots.AccountOverview, typeof(AccountSalesPanel), "Sales", SalesPermissions.Read, 20),
+        new(Platform.Modules.Slots.AccountActions, typeof(AccountNewQuoteButton), "New quote", SalesPermissions.Write, 10),
+        new(Platform.Modules.Slots.OpportunityActions, typeof(OpportunityNewQuoteButton), "New quote", SalesPermissions.Write, 10),
+    ];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<SalesDb, SalesDbSqlite, SalesDbPostgres>(SalesDb.SchemaName);

@@ -20,7 +20,7 @@ internal sealed class AccountFinanceSource(AccountingDb db, CompanyCurrency curr
 {
     public const int Latest = 10;
 
-    public string Permission => AccountingPermissions.Read;
+    public string Permission => AccountingPermissions.ReadCustomers;
 
     public async Task<AccountFinance> GetFinanceAsync(AccountOverviewQuery query, CancellationToken ct)
     {
@@ -97,7 +97,7 @@ internal sealed class AccountFinanceSource(AccountingDb db, CompanyCurrency curr
 /// <summary>The ledger's events on a customer's timeline: invoices and credit notes posted, payments received.</summary>
 internal sealed class AccountLedgerTimeline(AccountingDb db) : IAccountTimelineSource
 {
-    public string? Permission => AccountingPermissions.Read;
+    public string? Permission => AccountingPermissions.ReadCustomers;
 
     public async Task<IReadOnlyList<OverviewEvent>> GetEventsAsync(AccountOverviewQuery query, int limit, CancellationToken ct)
     {

@@ -121,7 +121,7 @@ public sealed partial class OrderToCashJourney(OrderToCashServer server, Chromiu
             await a.FillAsync("#payment-amount", "360");
             await a.Locator(".allocation-amount input").First.FillAsync("360");
             await a.ClickAsync("#register");
-            await Expect(a.Locator("#payment-done")).ToContainTextAsync("PAY");
+            await Expect(a.Locator("#payment-done")).ToContainTextAsync("360.00 EUR");
         }
 
         // Paid: Sales hears of the payment through the outbox and marks the order paid.
@@ -142,7 +142,7 @@ public sealed partial class OrderToCashJourney(OrderToCashServer server, Chromiu
         await Expect(timeline).ToContainTextAsync(new Regex($"Shipment SM\\d+ for {orderNumber} \\(3\\)"));
         await Expect(timeline).ToContainTextAsync($"Order {orderNumber} invoiced: {invoiceNumber}");
         await Expect(timeline).ToContainTextAsync($"Invoice {invoiceNumber} posted");
-        await Expect(timeline).ToContainTextAsync(new Regex("Payment PAY\\S* received"));
+        await Expect(timeline).ToContainTextAsync(new Regex("Payment RCPT\\S* received"));
         await rep.ScreenshotAsync("order-to-cash-account");
     }
 
@@ -181,7 +181,7 @@ public sealed partial class OrderToCashJourney(OrderToCashServer server, Chromiu
 
         // Won with the order's amount once the acceptance reaches the CRM; the button is gone from a closed opportunity.
         await WaitForAsync(async () => string.Equals((await repApi.GetFromJsonAsync<JsonElement>($"/api/v1/crm/opportunities/{opportunityId}", Ct))
-            .GetProperty("stageKind").GetString(), "won", StringComparison.OrdinalIgnoreCase));
+            .GetProperty("opportunity").GetProperty("stageKind").GetString(), "won", StringComparison.OrdinalIgnoreCase));
         await rep.GoAsync($"/crm/opportunities/{opportunityId}");
         await Expect(page.Locator("#opportunity-title")).ToHaveTextAsync("Cargo fleet");
         await Expect(page.Locator("#opportunity-new-quote")).ToHaveCountAsync(0);

@@ -66,6 +66,7 @@ public sealed class SalesModule : ITandemModule
         services.AddWebhookEvent<ShipmentDone>("shipment.done", "Goods of a sales order were shipped",
             e => new { orderId = e.OrderId, orderNumber = e.OrderNumber, customerId = e.CustomerId, date = e.Date, lines = e.Lines });
         services.AddIntegrationEventHandler<PaymentReceived, PaymentReceivedHandler>();
+        services.AddSingleton(new Inventory.Contracts.MoveSourceOwner("sales_order", "its order's page or Sales → Deliveries to ship"));
         services.AddScoped<SalesCompany>();
         services.AddScoped<ProductLabels>();
         services.AddScoped<CreditCheck>();

@@ -122,6 +122,7 @@ public abstract class AccountOverviewApiTests(TandemServer server)
         var timeline = overview.GetProperty("timeline").EnumerateArray().ToList();
         Assert.Equal(b.GetProperty("number").GetString(), timeline[2].GetProperty("reference").GetString());
         Assert.Equal(600.00m, Amount(timeline[2].GetProperty("amount")));
+        Assert.Equal($"/accounting/invoices/{b.Id()}", timeline[2].GetProperty("url").GetString());
         var instants = timeline.Select(e => e.GetProperty("at").GetDateTimeOffset()).ToList();
         Assert.Equal(instants.OrderByDescending(t => t).ToList(), instants);
 
@@ -148,6 +149,8 @@ public abstract class AccountOverviewApiTests(TandemServer server)
         var own = await OverviewAsync(alice, accountId);
         Assert.Equal(60.00m, Amount(own.GetProperty("finance").GetProperty("openBalance")));
         Assert.Equal(["call", "invoice.posted"], own.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray());
+        // The ledger's pages stay shut to the rep: the invoice's entry comes without a link to one.
+        Assert.Equal(JsonValueKind.Null, own.GetProperty("timeline")[1].GetProperty("url").ValueKind);
         Assert.Equal(HttpStatusCode.Forbidden, (await alice.GetAsync("/api/v1/accounting/invoices", Ct)).StatusCode);
 
         // Marketing reads the CRM but not the customer's money: no figures, no ledger events.

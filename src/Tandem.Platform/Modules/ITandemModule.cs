@@ -54,4 +54,16 @@ public static class Slots
     /// (int), which grows each time a module reports a change of the party while the page is open: reload then.
     /// </summary>
     public const string AccountOverview = "account.overview";
+
+    /// <summary>
+    /// Buttons in a CRM account page's header, such as Sales' "New quote"; receives <c>AccountId</c> and <c>PartyId</c>
+    /// (Guid); rendered bare, without a panel or title.
+    /// </summary>
+    public const string AccountActions = "account.actions";
+
+    /// <summary>
+    /// Buttons in a CRM opportunity page's header; receives <c>OpportunityId</c> and <c>AccountId</c> (Guid) and
+    /// <c>IsOpen</c> (bool: neither won nor lost); rendered bare, without a panel or title.
+    /// </summary>
+    public const string OpportunityActions = "opportunity.actions";
 }

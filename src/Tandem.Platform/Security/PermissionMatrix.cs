@@ -10,23 +10,24 @@ public static class PermissionMatrix
     private static readonly Dictionary<string, string[]> Grants = new(StringComparer.Ordinal)
     {
         [Roles.Admin] = ["*"],
-        [Roles.SalesRep] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadCustomFields, "crm.read", "crm.write", "sales.read", "sales.write"],
+        [Roles.SalesRep] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadCustomFields, "crm.read", "crm.write", "sales.read", "sales.write", "accounting.customers.read"],
         [Roles.SalesManager] =
         [
             "parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
-            "crm.read", "crm.write", "crm.manage", "sales.read", "sales.write",
+            "crm.read", "crm.write", "crm.manage", "sales.read", "sales.write", "accounting.customers.read",
         ],
         [Roles.Marketing] = ["parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadCustomFields, "crm.read", "crm.write"],
         [Roles.ServiceAgent] = ["parties.read", "catalog.read", PlatformPermissions.ReadCustomFields],
         [Roles.Accountant] =
         [
             "parties.read", "parties.write", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
-            "accounting.read", "accounting.write", "accounting.post", "inventory.read", "purchasing.read", "sales.read", "sales.invoice",
+            "accounting.read", "accounting.customers.read", "accounting.write", "accounting.post", "inventory.read", "purchasing.read", "sales.read", "sales.invoice",
         ],
         [Roles.FinanceManager] =
         [
             "parties.read", "parties.write", "parties.merge", "catalog.read", PlatformPermissions.ReadAudit, PlatformPermissions.ReadCustomFields,
-            "accounting.read", "accounting.write", "accounting.post", "accounting.close", "accounting.manage", "inventory.read", "purchasing.read", "sales.read", "sales.approve",
+            "accounting.read", "accounting.customers.read", "accounting.write", "accounting.post", "accounting.close", "accounting.manage", "inventory.read", "purchasing.read",
+            "sales.read", "sales.approve",
         ],
         [Roles.Warehouse] =
         [

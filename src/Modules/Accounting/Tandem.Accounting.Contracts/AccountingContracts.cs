@@ -107,6 +107,12 @@ public static class AccountingPermissions
     public const string Post = "accounting.post";
     public const string Close = "accounting.close";
     public const string Manage = "accounting.manage";
+
+    /// <summary>
+    /// A customer's balance, credit, invoices and payments as the CRM's customer-360 page shows them, read-only: what a
+    /// sales rep needs about their customers without reading the ledger.
+    /// </summary>
+    public const string ReadCustomers = "accounting.customers.read";
 }
 
 /// <summary>

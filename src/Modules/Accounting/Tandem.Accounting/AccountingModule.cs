@@ -39,6 +39,7 @@ public sealed class AccountingModule : ITandemModule
     public IReadOnlyList<PermissionDefinition> Permissions =>
     [
         new(AccountingPermissions.Read, "See the ledger, accounts and financial reports"),
+        new(AccountingPermissions.ReadCustomers, "See customers' balance, credit, invoices and payments on the customer-360 page"),
         new(AccountingPermissions.Write, "Draft journal entries, invoices and payments"),
         new(AccountingPermissions.Post, "Post and reverse entries in the ledger"),
         new(AccountingPermissions.Close, "Open fiscal years, close and lock periods"),
@@ -67,7 +68,7 @@ public sealed class AccountingModule : ITandemModule
     public IReadOnlyList<SlotContribution> Slots =>
     [
         new(Platform.Modules.Slots.PartyPage, typeof(PartyAccountingPanel), "Accounting", AccountingPermissions.Read, 30),
-        new(Platform.Modules.Slots.AccountOverview, typeof(AccountFinancePanel), "Finance", AccountingPermissions.Read, 30),
+        new(Platform.Modules.Slots.AccountOverview, typeof(AccountFinancePanel), "Finance", AccountingPermissions.ReadCustomers, 30),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

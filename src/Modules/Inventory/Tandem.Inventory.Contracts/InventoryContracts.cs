@@ -79,6 +79,13 @@ public sealed record ScheduledReceipt(Guid WarehouseId, DateOnly Date, decimal Q
 /// <summary>The business document a move was made for, e.g. <c>("purchase_order", id, lineId)</c>.</summary>
 public sealed record SourceDocument(string Type, Guid Id, Guid? LineId = null);
 
+/// <summary>
+/// A module that keeps its own record of the moves it makes for a kind of document (Sales: a sales order's deliveries).
+/// Such a move is completed or cancelled only through <see cref="IInventoryModule"/> by that module; the stock screens
+/// and the moves API refuse it with <c>move_owned_by_document</c>, as the document would not learn of the change.
+/// </summary>
+public sealed record MoveSourceOwner(string SourceType, string Where);
+
 public sealed record StockLevel(Guid ProductId, Guid? WarehouseId, decimal OnHand, decimal Reserved, decimal Available);
 
 public sealed record AtpQuery(Guid ProductId, decimal Quantity, Guid? WarehouseId);

@@ -91,7 +91,7 @@ internal sealed class InventoryFacade(
             return Error.NotFound("Stock move");
         if (kind != MoveKind.Delivery)
             return Error.Conflict("move_not_delivery", "Only a delivery is completed this way.");
-        var completed = await Rules(() => moves.CompletePartAsync(request.MoveId, new CompleteInput(Lines(request.Lots), request.Date, request.Quantity), ct));
+        var completed = await Rules(() => moves.CompletePartAsync(request.MoveId, new CompleteInput(Lines(request.Lots), request.Date, request.Quantity), ct, byOwner: true));
         if (!completed.IsSuccess)
             return completed.Error!;
         var (done, backorder) = completed.Value;
@@ -100,7 +100,7 @@ internal sealed class InventoryFacade(
     }
 
     public async Task<Result<MoveSummary>> CancelMoveAsync(Guid moveId, CancellationToken ct) =>
-        (await Rules(() => moves.CancelAsync(moveId, ct))).Map(Summary);
+        (await Rules(() => moves.CancelAsync(moveId, ct, byOwner: true))).Map(Summary);
 
     public async Task<Result<MoveSummary>> ReceiveCustomerReturnAsync(CustomerReturnRequest request, CancellationToken ct)
     {

@@ -49,6 +49,13 @@ public sealed class SalesModule : ITandemModule
         new("Sales", "Orders to invoice", "/sales/invoicing", "request_page", SalesPermissions.Invoice, 34),
     ];
 
+    public IReadOnlyList<SlotContribution> Slots =>
+    [
+        new(Platform.Modules.Slots.AccountOverview, typeof(AccountSalesPanel), "Sales", SalesPermissions.Read, 20),
+        new(Platform.Modules.Slots.AccountActions, typeof(AccountNewQuoteButton), "New quote", SalesPermissions.Write, 10),
+        new(Platform.Modules.Slots.OpportunityActions, typeof(OpportunityNewQuoteButton), "New quote", SalesPermissions.Write, 10),
+    ];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDb<SalesDb, SalesDbSqlite, SalesDbPostgres>(SalesDb.SchemaName);
@@ -59,6 +66,7 @@ public sealed class SalesModule : ITandemModule
         services.AddWebhookEvent<ShipmentDone>("shipment.done", "Goods of a sales order were shipped",
             e => new { orderId = e.OrderId, orderNumber = e.OrderNumber, customerId = e.CustomerId, date = e.Date, lines = e.Lines });
         services.AddIntegrationEventHandler<PaymentReceived, PaymentReceivedHandler>();
+        services.AddSingleton(new Inventory.Contracts.MoveSourceOwner("sales_order", "its order's page or Sales → Deliveries to ship"));
         services.AddScoped<SalesCompany>();
         services.AddScoped<ProductLabels>();
         services.AddScoped<CreditCheck>();

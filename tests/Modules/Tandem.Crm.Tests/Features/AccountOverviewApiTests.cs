@@ -122,6 +122,7 @@ public abstract class AccountOverviewApiTests(TandemServer server)
         var timeline = overview.GetProperty("timeline").EnumerateArray().ToList();
         Assert.Equal(b.GetProperty("number").GetString(), timeline[2].GetProperty("reference").GetString());
         Assert.Equal(600.00m, Amount(timeline[2].GetProperty("amount")));
+        Assert.Equal($"/accounting/invoices/{b.Id()}", timeline[2].GetProperty("url").GetString());
         var instants = timeline.Select(e => e.GetProperty("at").GetDateTimeOffset()).ToList();
         Assert.Equal(instants.OrderByDescending(t => t).ToList(), instants);
 
@@ -132,20 +133,33 @@ public abstract class AccountOverviewApiTests(TandemServer server)
     }
 
     [Fact]
-    public async Task A_rep_sees_the_overview_of_their_own_account_without_the_ledger_and_gets_404_for_another_reps()
+    public async Task A_rep_sees_their_customers_balance_without_the_ledger_marketing_sees_neither_and_another_rep_gets_404()
     {
         var (alice, _) = await Crm.UserAsync(server, "sales_rep");
         var (bob, _) = await Crm.UserAsync(server, "sales_rep");
+        var (marketer, _) = await Crm.UserAsync(server, "marketing");
         var admin = await server.AdminClient();
         var ledger = await LedgerAsync(admin);
         var (accountId, partyId) = await CustomerAsync(alice, "Alice Overview " + Guid.NewGuid().ToString("N")[..6]);
         await PostDocumentAsync(ledger, "customerInvoice", partyId, DateOnly.FromDateTime(DateTime.UtcNow), 50m);
         await Crm.PostAsync(alice, "/api/v1/crm/activities", new { kind = "call", subject = "Intro call", accountId });
 
+        // A rep holds accounting.customers.read, not accounting.read: the customer's figures and the ledger's events on
+        // the timeline, though none of the ledger's own pages. Balance: 50.00 + 20 % VAT = 60.00.
         var own = await OverviewAsync(alice, accountId);
-        // No accounting.read: no figures, and none of the ledger's events on the timeline.
-        Assert.Equal(JsonValueKind.Null, own.GetProperty("finance").ValueKind);
-        Assert.Equal(["call"], own.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray());
+        Assert.Equal(60.00m, Amount(own.GetProperty("finance").GetProperty("openBalance")));
+        Assert.Equal(["call", "invoice.posted"], own.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray());
+        // The ledger's pages stay shut to the rep: the invoice's entry comes without a link to one.
+        Assert.Equal(JsonValueKind.Null, own.GetProperty("timeline")[1].GetProperty("url").ValueKind);
+        Assert.Equal(HttpStatusCode.Forbidden, (await alice.GetAsync("/api/v1/accounting/invoices", Ct)).StatusCode);
+
+        // Marketing reads the CRM but not the customer's money: no figures, no ledger events.
+        var (marketedId, marketedParty) = await CustomerAsync(marketer, "Marketed Overview " + Guid.NewGuid().ToString("N")[..6]);
+        await PostDocumentAsync(ledger, "customerInvoice", marketedParty, DateOnly.FromDateTime(DateTime.UtcNow), 50m);
+        await Crm.PostAsync(marketer, "/api/v1/crm/activities", new { kind = "call", subject = "Campaign call", accountId = marketedId });
+        var marketed = await OverviewAsync(marketer, marketedId);
+        Assert.Equal(JsonValueKind.Null, marketed.GetProperty("finance").ValueKind);
+        Assert.Equal(["call"], marketed.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).ToArray());
 
         var refused = await bob.GetAsync($"/api/v1/crm/accounts/{accountId}/overview", Ct);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);

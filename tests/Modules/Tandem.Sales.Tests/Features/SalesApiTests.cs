@@ -234,6 +234,30 @@ public abstract class SalesApiTests(TandemServer server)
     }
 
     [Fact]
+    public async Task A_sales_delivery_ships_from_its_order_and_the_stock_screens_may_not_complete_or_cancel_it()
+    {
+        var rep = await SalesClient.NewCompanyAsync(server);
+        var bike = await rep.ProductAsync("BIKE-O", 500m, stock: 5, cost: 300m);
+        var order = await rep.OrderAsync((bike, 2m, 0m, false));
+        await rep.PostAsync($"/api/v1/sales/orders/{order.Id()}/confirm", new { }, HttpStatusCode.OK);
+        var moveId = Assert.Single((await rep.GetAsync($"/api/v1/sales/orders/{order.Id()}")).GetProperty("moves").EnumerateArray()).GetProperty("moveId").GetGuid();
+
+        // Done or cancelled on the stock side, the order would never hear of it: refused, and nothing changes.
+        var before = await rep.StateAsync();
+        var done = await rep.Http.PostAsJsonAsync($"/api/v1/inventory/moves/{moveId}/done", new { }, Ct);
+        Assert.Equal((HttpStatusCode.Conflict, "move_owned_by_document"), (done.StatusCode, await SalesClient.CodeOf(done)));
+        var cancelled = await rep.Http.PostAsync($"/api/v1/inventory/moves/{moveId}/cancel", null, Ct);
+        Assert.Equal((HttpStatusCode.Conflict, "move_owned_by_document"), (cancelled.StatusCode, await SalesClient.CodeOf(cancelled)));
+        Assert.Equal(before, await rep.StateAsync());
+
+        // Shipped from the order: 2 delivered; 5 − 2 = 3 on hand, nothing reserved.
+        var shipped = await rep.PostAsync($"/api/v1/sales/orders/{order.Id()}/deliveries", new { }, HttpStatusCode.OK);
+        Assert.Equal("delivered", shipped.Str("status"));
+        Assert.Equal((3m, 0m, 3m), await rep.StockAsync(bike));
+        await rep.AssertConsistentAsync();
+    }
+
+    [Fact]
     public async Task Eight_parallel_confirmations_never_exceed_the_credit_limit()
     {
         var rep = await SalesClient.NewCompanyAsync(server);

@@ -20,7 +20,7 @@ internal sealed class AccountFinanceSource(AccountingDb db, CompanyCurrency curr
 {
     public const int Latest = 10;
 
-    public string Permission => AccountingPermissions.Read;
+    public string Permission => AccountingPermissions.ReadCustomers;
 
     public async Task<AccountFinance> GetFinanceAsync(AccountOverviewQuery query, CancellationToken ct)
     {
@@ -102,9 +102,9 @@ internal sealed class AccountFinanceSource(AccountingDb db, CompanyCurrency curr
 }
 
 /// <summary>The ledger's events on a customer's timeline: invoices and credit notes posted, payments received.</summary>
-internal sealed class AccountLedgerTimeline(AccountingDb db) : IAccountTimelineSource
+internal sealed class AccountLedgerTimeline(AccountingDb db, Platform.ICurrentUser user) : IAccountTimelineSource
 {
-    public string? Permission => AccountingPermissions.Read;
+    public string? Permission => AccountingPermissions.ReadCustomers;
 
     public async Task<IReadOnlyList<OverviewEvent>> GetEventsAsync(AccountOverviewQuery query, int limit, CancellationToken ct)
     {
@@ -116,12 +116,14 @@ internal sealed class AccountLedgerTimeline(AccountingDb db) : IAccountTimelineS
         var payments = await db.Payments.AsNoTracking().Where(p => p.PartyId == party && p.Direction == PaymentDirection.In)
             .OrderByDescending(p => p.CreatedAt).Take(limit)
             .Select(p => new { p.Id, p.Number, p.Amount, p.Currency, p.CreatedAt }).ToListAsync(ct);
+        // The ledger's pages are for those who read the ledger; a rep sees the entries without the links.
+        var ledger = user.HasPermission(AccountingPermissions.Read);
         IEnumerable<OverviewEvent> events =
         [
             .. invoices.Select(i => i.Kind == InvoiceKind.CustomerInvoice
-                ? new OverviewEvent(i.PostedAt!.Value, "invoice.posted", $"Invoice {i.Number} posted", i.Number, new Money(i.Total, i.Currency), $"/accounting/invoices/{i.Id}")
-                : new OverviewEvent(i.PostedAt!.Value, "creditnote.posted", $"Credit note {i.Number} posted", i.Number, new Money(i.Total, i.Currency), $"/accounting/invoices/{i.Id}")),
-            .. payments.Select(p => new OverviewEvent(p.CreatedAt, "payment.received", $"Payment {p.Number} received", p.Number, new Money(p.Amount, p.Currency), "/accounting/payments")),
+                ? new OverviewEvent(i.PostedAt!.Value, "invoice.posted", $"Invoice {i.Number} posted", i.Number, new Money(i.Total, i.Currency), ledger ? $"/accounting/invoices/{i.Id}" : null)
+                : new OverviewEvent(i.PostedAt!.Value, "creditnote.posted", $"Credit note {i.Number} posted", i.Number, new Money(i.Total, i.Currency), ledger ? $"/accounting/invoices/{i.Id}" : null)),
+            .. payments.Select(p => new OverviewEvent(p.CreatedAt, "payment.received", $"Payment {p.Number} received", p.Number, new Money(p.Amount, p.Currency), ledger ? "/accounting/payments" : null)),
         ];
         return events.OrderByDescending(e => e.At).Take(limit).ToList();
     }

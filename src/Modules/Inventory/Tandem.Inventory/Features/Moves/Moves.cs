@@ -37,7 +37,7 @@ internal sealed record Completion(StockMove Done, StockMove? Backorder);
 /// </summary>
 internal sealed class MoveHandler(
     InventoryDb db, DbSession session, DocumentNumbers numbers, StockLedger ledger, MoveValuation valuation,
-    ICatalogModule catalog, IAccountingModule accounting, Locations locations, TimeProvider clock)
+    ICatalogModule catalog, IAccountingModule accounting, Locations locations, TimeProvider clock, IEnumerable<MoveSourceOwner> owners)
 {
     public const string Sequence = "stock-move";
 
@@ -128,7 +128,8 @@ internal sealed class MoveHandler(
     /// Completes the move, or with <see cref="CompleteInput.Quantity"/> below its quantity only that part: the move is
     /// split first, the done part completed, and the backorder keeps the rest with what is left of the reservation.
     /// </summary>
-    public async Task<Result<Completion>> CompletePartAsync(Guid id, CompleteInput input, CancellationToken ct)
+    /// <param name="byOwner">True when the module that owns the move's source document completes it (through the facade).</param>
+    public async Task<Result<Completion>> CompletePartAsync(Guid id, CompleteInput input, CancellationToken ct, bool byOwner = false)
     {
         if (input.Quantity is { } q && (q <= 0 || q > 1_000_000_000m || decimal.Round(q, 4) != q))
             return Error.Validation("quantity", "Greater than zero, with at most 4 decimals.");
@@ -136,6 +137,8 @@ internal sealed class MoveHandler(
         var done = await ActAsync(id, async (move, token) =>
         {
             move.EnsureOpen();
+            if (!byOwner && OwnedElsewhere(move) is { } owned)
+                return owned;
             if (input.Quantity is { } part && part > move.Quantity)
                 return new Error("quantity_exceeds_move", $"{move.Number} is of {move.Quantity}; {part} cannot be done on it.") { Fields = new Dictionary<string, string[]> { ["quantity"] = [$"At most {move.Quantity}."] } };
             if (input.Quantity is { } less && less < move.Quantity)
@@ -150,15 +153,23 @@ internal sealed class MoveHandler(
         return done.IsSuccess ? new Completion(done.Value, backorder) : done.Error!;
     }
 
-    public Task<Result<StockMove>> CancelAsync(Guid id, CancellationToken ct) =>
+    public Task<Result<StockMove>> CancelAsync(Guid id, CancellationToken ct, bool byOwner = false) =>
         ActAsync(id, async (move, token) =>
         {
+            if (!byOwner && OwnedElsewhere(move) is { } owned)
+                return owned;
             var released = move.Cancel();
             if (released > 0)
                 await ledger.ReleaseAsync(move.ProductId, move.FromLocationId, released, token);
             await db.SaveChangesAsync(token);
             return null;
         }, ct);
+
+    /// <summary>An open move another module keeps a record of: done or cancelled here, that module would never hear of it.</summary>
+    private Error? OwnedElsewhere(StockMove move) =>
+        move.SourceType is { } type && owners.FirstOrDefault(o => o.SourceType == type) is { } owner
+            ? Error.Conflict("move_owned_by_document", $"{move.Number} belongs to {move.Reference ?? "a " + type.Replace('_', ' ')}: ship or cancel it from {owner.Where}.")
+            : null;
 
     private async Task<Result<StockMove>> ActAsync(Guid id, Func<StockMove, CancellationToken, Task<Error?>> action, CancellationToken ct)
     {

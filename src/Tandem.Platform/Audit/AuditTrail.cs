@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -103,17 +104,35 @@ public static class AuditHashing
             entry.UserName,
             Truncate(entry.OccurredAt).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
             entry.Changes);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+        // The UTF-8 bytes go to a pooled buffer and the digest to the stack: only the content and the hex are new strings.
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(content.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(content, bytes);
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>Fields in ordinal order, camelCase names, values in one invariant form whatever the culture.</summary>
     public static string SerializeChanges(IReadOnlyDictionary<string, FieldChange> fields)
     {
-        using var buffer = new MemoryStream();
+        // Every audited save runs this: sort an array in place and write to a pooled buffer, no LINQ or stream copies.
+        var ordered = new KeyValuePair<string, FieldChange>[fields.Count];
+        var i = 0;
+        foreach (var (name, change) in fields)
+            ordered[i++] = new KeyValuePair<string, FieldChange>(CamelCase(name), change);
+        Array.Sort(ordered, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var (name, change) in fields.Select(f => (Name: CamelCase(f.Key), f.Value)).OrderBy(f => f.Name, StringComparer.Ordinal))
+            foreach (var (name, change) in ordered)
             {
                 writer.WriteStartObject(name);
                 WriteValue(writer, "before", change.Before);
@@ -122,7 +141,7 @@ public static class AuditHashing
             }
             writer.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, string name, object? value)
@@ -174,6 +193,15 @@ public static class AuditHashing
         }
     }
 
-    private static string CamelCase(string name) =>
-        string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+    private static string CamelCase(string name)
+    {
+        // Most names are one word that starts with a capital: one new string, not a split, a projection and a join.
+        if (!name.Contains('.', StringComparison.Ordinal))
+            return name.Length == 0 || char.ToLowerInvariant(name[0]) == name[0] ? name : string.Create(name.Length, name, static (span, n) =>
+            {
+                n.AsSpan().CopyTo(span);
+                span[0] = char.ToLowerInvariant(n[0]);
+            });
+        return string.Join('.', name.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+    }
 }

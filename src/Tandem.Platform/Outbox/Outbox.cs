@@ -23,12 +23,14 @@ public interface IIntegrationEventHandler<in TEvent> where TEvent : IIntegration
 /// <summary>What a consumer knows about the delivery besides the event.</summary>
 public sealed record IntegrationEventContext(Guid MessageId, DateTime OccurredAt, int Attempt);
 
-public sealed class OutboxOptions
+public sealed class OutboxOptions : ILeaseSettings
 {
     public const string Section = "Tandem:Outbox";
 
     /// <summary>Run the dispatcher in this process (every node may; claims keep them apart).</summary>
     public bool DispatcherEnabled { get; set; } = true;
+
+    bool ILeaseSettings.Enabled => DispatcherEnabled;
 
     public int BatchSize { get; set; } = 50;
 
@@ -55,24 +57,7 @@ public sealed class OutboxOptions
 }
 
 /// <summary>Wakes the dispatcher of this process right after a commit that published, instead of waiting for the next poll.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _semaphore = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            _semaphore.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: the dispatcher will look once, and see every message.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
-}
+public sealed class OutboxSignal : WorkSignal;
 
 /// <summary>An event type the outbox can deliver: its stored name and how to hand it to its handlers.</summary>
 public sealed class OutboxEventType(Type type, Func<IServiceProvider, object, IntegrationEventContext, CancellationToken, Task> deliver)

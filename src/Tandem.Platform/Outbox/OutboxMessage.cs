@@ -36,8 +36,8 @@ public sealed class OutboxMessage
 /// <summary>The states of a message; stored as these lower-case words.</summary>
 public static class OutboxStatus
 {
-    public const string Pending = "pending";
-    public const string Processing = "processing";
+    public const string Pending = Persistence.LeasedWorker.Pending;
+    public const string Processing = Persistence.LeasedWorker.Processing;
     public const string Done = "done";
     public const string Dead = "dead";
 }

@@ -1,19 +1,20 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tandem.Platform.Persistence;
 
 namespace Tandem.Platform.Webhooks;
 
-public sealed class WebhookOptions
+public sealed class WebhookOptions : ILeaseSettings
 {
     public const string Section = "Tandem:Webhooks";
 
     /// <summary>Run the deliverer in this process (every node may; claims keep them apart).</summary>
     public bool DelivererEnabled { get; set; } = true;
+
+    bool ILeaseSettings.Enabled => DelivererEnabled;
 
     public int BatchSize { get; set; } = 20;
 
@@ -53,16 +54,16 @@ public static class WebhookSignature
 }
 
 /// <summary>
-/// Sends webhook deliveries after commit. Like the outbox dispatcher, a claim is a lease committed on its own; on
-/// PostgreSQL it skips rows another node holds (<c>FOR UPDATE SKIP LOCKED</c>), so two servers never send one
-/// delivery at once. A failure or non-2xx answer is retried with exponential backoff up to a limit, then failed.
+/// Sends webhook deliveries after commit, claiming them in leased batches like the outbox dispatcher (see
+/// <see cref="LeasedWorker"/>), so two servers never send one delivery at once. A failure or non-2xx answer is retried
+/// with exponential backoff up to a limit, then failed.
 /// </summary>
 public sealed partial class WebhookDeliverer(
     WebhookSignal signal,
     IOptions<WebhookOptions> options,
     IOptions<DatabaseOptions> database,
     TimeProvider clock,
-    ILogger<WebhookDeliverer> logger) : BackgroundService
+    ILogger<WebhookDeliverer> logger) : LeasedWorker(signal, logger)
 {
     // Redirects are not followed: a receiver that moved must be re-subscribed at its new URL.
     private static readonly HttpClient Http = new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -70,41 +71,11 @@ public sealed partial class WebhookDeliverer(
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
-    public string Instance { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    protected override string WorkName => "Webhook";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.DelivererEnabled)
-            return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var claimed = 0;
-            try
-            {
-                claimed = await DeliverBatchAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is DbException or InvalidOperationException)
-            {
-                // The database may be starting or not yet migrated; try again at the next poll.
-                LogClaimFailed(logger, e);
-            }
-            if (claimed >= settings.BatchSize)
-                continue;
-            try
-            {
-                await signal.WaitAsync(settings.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override ILeaseSettings Settings => options.Value;
+
+    public override Task<int> RunBatchAsync(CancellationToken ct) => DeliverBatchAsync(ct);
 
     /// <summary>Claims one batch of due deliveries and sends them; returns how many were claimed.</summary>
     public async Task<int> DeliverBatchAsync(CancellationToken ct)
@@ -116,25 +87,9 @@ public sealed partial class WebhookDeliverer(
         await using var connection = DbSession.CreateConnection(database.Value);
         await connection.OpenAsync(ct);
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var skipLocked = provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
-        var claimed = new List<Claimed>();
-        await using (var claim = PlatformSql.Command(connection, null,
-                         $"UPDATE {deliveries} SET status = @processing, locked_until = @until, locked_by = @me, attempts = attempts + 1 " +
-                         $"WHERE id IN (SELECT id FROM {deliveries} WHERE (status = @pending AND next_attempt_at <= @now) " +
-                         $"OR (status = @processing AND locked_until < @now) ORDER BY next_attempt_at LIMIT @batch {skipLocked}) " +
-                         "RETURNING id, subscription_id, event_type, body, attempts")
-                     .With(provider, "@processing", WebhookDeliveryStatus.Processing)
-                     .With(provider, "@pending", WebhookDeliveryStatus.Pending)
-                     .With(provider, "@until", now + settings.LeaseDuration)
-                     .With(provider, "@me", Instance)
-                     .With(provider, "@now", now)
-                     .With(provider, "@batch", settings.BatchSize))
-        await using (var reader = await claim.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-                claimed.Add(new Claimed(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
-        }
+        var claimed = await ClaimAsync(connection, provider, deliveries, "next_attempt_at", "id, subscription_id, event_type, body, attempts",
+            clock.GetUtcNow().UtcDateTime,
+            reader => new Claimed(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)), ct);
 
         foreach (var delivery in claimed)
         {
@@ -209,9 +164,6 @@ public sealed partial class WebhookDeliverer(
     private sealed record Claimed(Guid Id, Guid SubscriptionId, string EventType, string Body, int Attempts);
 
     private sealed record Outcome(int? Code, string? Error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook claim failed; retrying at the next poll")]
-    private static partial void LogClaimFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} failed on attempt {Attempt}")]
     private static partial void LogSendFailed(ILogger logger, Guid deliveryId, int attempt, Exception exception);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tandem.Platform.Identity;
 using Tandem.Platform.Outbox;
+using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 
 namespace Tandem.Platform.Webhooks;
@@ -105,21 +106,4 @@ public static class WebhookBody
 }
 
 /// <summary>Wakes this process's deliverer as soon as deliveries were written or a redelivery was asked for.</summary>
-public sealed class WebhookSignal
-{
-    private readonly SemaphoreSlim _semaphore = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            _semaphore.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: the deliverer will look once and see every row.
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _semaphore.WaitAsync(timeout, ct);
-}
+public sealed class WebhookSignal : WorkSignal;

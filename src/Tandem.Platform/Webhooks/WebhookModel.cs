@@ -70,8 +70,8 @@ public sealed class WebhookDelivery
 /// <summary>The states of a delivery; stored as these lower-case words.</summary>
 public static class WebhookDeliveryStatus
 {
-    public const string Pending = "pending";
-    public const string Processing = "processing";
+    public const string Pending = Persistence.LeasedWorker.Pending;
+    public const string Processing = Persistence.LeasedWorker.Processing;
     public const string Delivered = "delivered";
     public const string Failed = "failed";
 }

@@ -101,10 +101,10 @@ public class QuietOutboxPostgresServer : PostgresServer
 }
 
 /// <summary>A second server node on another node's PostgreSQL database, as in a scaled-out deployment.</summary>
-public sealed class SecondPostgresNode(string connectionString) : TandemServer
+public sealed class SecondPostgresNode(string connectionString, params string[] extraArguments) : TandemServer
 {
     public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-    protected override IEnumerable<string> ExtraArguments => OutboxTestSetup.FastArguments;
+    protected override IEnumerable<string> ExtraArguments => [.. OutboxTestSetup.FastArguments, .. extraArguments];
     protected override void ConfigureServices(IServiceCollection services) => OutboxTestSetup.AddConsumers(services);
     protected override Task<string?> PrepareDatabaseAsync() => Task.FromResult<string?>(connectionString);
 }

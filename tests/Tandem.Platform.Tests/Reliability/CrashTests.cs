@@ -15,7 +15,8 @@ namespace Tandem.Platform.Tests.Reliability;
 /// <summary>
 /// A server process killed with SIGKILL in the middle of a write load: everything it acknowledged is there, posted,
 /// afterwards; nothing is half-written (every consistency check and the audit chains pass); and after a restart the
-/// outbox messages it held are delivered by the nodes that remain.
+/// outbox messages and webhook deliveries it held are delivered by the nodes that remain, each event reaching an
+/// idempotent webhook receiver under one event id with one payload, none missing.
 /// </summary>
 public sealed class CrashTests(PostgresServer survivor) : IClassFixture<PostgresServer>
 {
@@ -30,6 +31,8 @@ public sealed class CrashTests(PostgresServer survivor) : IClassFixture<Postgres
         var accounts = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/accounting/accounts", Ct)).EnumerateArray()
             .ToDictionary(a => a.GetProperty("code").GetString()!, a => a.GetProperty("id").GetGuid());
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await using var receiver = await TestWebhookReceiver.StartAsync();
+        var hook = await ReliabilityWebhooks.SubscribeAsync(admin, receiver, "party.registered");
 
         var entries = new ConcurrentBag<Guid>();
         var parties = new ConcurrentBag<Guid>();
@@ -101,12 +104,18 @@ public sealed class CrashTests(PostgresServer survivor) : IClassFixture<Postgres
                     await Task.Delay(500, Ct);
             }
             Assert.Equal(0L, waiting);
+
+            // Every acknowledged party's registration reaches the receiver, each under one event id and one payload.
+            await ReliabilityWebhooks.WaitUntilDeliveredAsync(pg, receiver, hook, parties, TimeSpan.FromSeconds(60));
+            var report = ReliabilityWebhooks.AssertEachEventOnceAndIntact(receiver, hook, parties);
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"Webhooks after the crash: {report.Events} events processed, {report.Requests} requests, {report.Redeliveries} redeliveries of an already processed event id.");
         }
     }
 
     private static object Eur(decimal amount) => new { amount = amount.ToString(CultureInfo.InvariantCulture), currency = "EUR" };
 
-    /// <summary>The real server binary in a process of its own, on a free loopback port, with short outbox leases.</summary>
+    /// <summary>The real server binary in a process of its own, on a free loopback port, with short outbox and webhook leases.</summary>
     private sealed class ServerProcess : IDisposable
     {
         private readonly Process _process;
@@ -132,6 +141,7 @@ public sealed class CrashTests(PostgresServer survivor) : IClassFixture<Postgres
                          Path.Combine(AppContext.BaseDirectory, "Tandem.Host.dll"), "serve", $"--urls=http://127.0.0.1:{port}",
                          "--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={connectionString}",
                          "--Tandem:Outbox:LeaseDuration=00:00:02", "--Tandem:Outbox:PollInterval=00:00:00.300",
+                         "--Tandem:Webhooks:LeaseDuration=00:00:05", "--Tandem:Webhooks:PollInterval=00:00:00.300",
                          "--Tandem:RateLimits:SignIn:PermitLimit=100000", "--Logging:LogLevel:Default=Warning",
                      })
                 start.ArgumentList.Add(argument);

@@ -12,9 +12,10 @@ namespace Tandem.Platform.Tests.Reliability;
 /// <summary>
 /// Two server processes' worth of nodes on one PostgreSQL database, driven round robin by eight concurrent clients
 /// that post journal entries, register parties and reserve scarce stock at once: no number is taken twice or skipped,
-/// no more stock is reserved than there is, and every consistency check passes afterwards.
+/// no more stock is reserved than there is, every consistency check passes afterwards, and the webhook deliverers of
+/// both nodes, polling the same rows, send each party's registration to the receiver exactly once.
 /// </summary>
-public sealed class ScaleOutTests(PostgresServer first) : IClassFixture<PostgresServer>
+public sealed class ScaleOutTests(ScaleOutPostgresServer first) : IClassFixture<ScaleOutPostgresServer>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -22,12 +23,15 @@ public sealed class ScaleOutTests(PostgresServer first) : IClassFixture<Postgres
     public async Task Two_nodes_under_concurrent_load_keep_numbers_gap_free_stock_unoversold_and_the_books_consistent()
     {
         first.Anonymous().Dispose(); // skips loudly when PostgreSQL is missing
-        await using var second = new SecondPostgresNode(first.ConnectionString);
+        await using var second = new SecondPostgresNode(first.ConnectionString, ScaleOutPostgresServer.WebhookArguments);
         await second.InitializeAsync();
         var company = first.DemoCompanyId;
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         using var admin = await first.AdminClient();
+        await using var receiver = await TestWebhookReceiver.StartAsync();
+        var hook = await ReliabilityWebhooks.SubscribeAsync(admin, receiver, "party.registered");
+        var parties = new System.Collections.Concurrent.ConcurrentBag<Guid>();
         var accounts = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/accounting/accounts", Ct)).EnumerateArray()
             .ToDictionary(a => a.GetProperty("code").GetString()!, a => a.GetProperty("id").GetGuid());
         var warehouse = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/inventory/warehouses", Ct))[0].GetProperty("id").GetGuid();
@@ -63,6 +67,7 @@ public sealed class ScaleOutTests(PostgresServer first) : IClassFixture<Postgres
                 Assert.True(entry.StatusCode == HttpStatusCode.Created, await entry.Content.ReadAsStringAsync(Ct));
                 var party = await http.PostAsJsonAsync("/api/v1/parties", new { kind = "organisation", name = $"Scale-out Trading {c}-{i}" }, Ct);
                 Assert.True(party.StatusCode == HttpStatusCode.Created, await party.Content.ReadAsStringAsync(Ct));
+                parties.Add((await party.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
                 if (i < 2)
                 {
                     var delivery = await http.PostAsJsonAsync("/api/v1/inventory/moves",
@@ -103,6 +108,20 @@ public sealed class ScaleOutTests(PostgresServer first) : IClassFixture<Postgres
         }
         await HostCommands.ExpectAsync(0, ["check", "all", "--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={first.ConnectionString}",
             "--Logging:LogLevel:Default=Warning"]);
+
+        // Both nodes deliver webhooks from the same table; the claim keeps them apart, so no event is sent twice.
+        await ReliabilityWebhooks.WaitUntilDeliveredAsync(pg, receiver, hook, parties, TimeSpan.FromSeconds(60));
+        var report = ReliabilityWebhooks.AssertEachEventOnceAndIntact(receiver, hook, parties);
+        Assert.Equal(80, parties.Count);
+        Assert.True(report.Redeliveries == 0, $"{report.Redeliveries} events were delivered more than once by the two nodes.");
+        Assert.Equal(report.Events, report.Requests);
+        await using (var nodes = new NpgsqlCommand(
+                         "SELECT count(DISTINCT locked_by) FROM platform.webhook_deliveries WHERE subscription_id = @s AND status = 'delivered'", pg))
+        {
+            nodes.Parameters.AddWithValue("s", hook.Id);
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"Webhooks on two nodes: {report.Events} events, {report.Requests} requests, delivered by {await nodes.ExecuteScalarAsync(Ct)} deliverers.");
+        }
     }
 
     private static object Eur(decimal amount) => new { amount = amount.ToString(CultureInfo.InvariantCulture), currency = "EUR" };
@@ -113,4 +132,12 @@ public sealed class ScaleOutTests(PostgresServer first) : IClassFixture<Postgres
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.GetProperty("id").GetGuid();
     }
+}
+
+/// <summary>The first node of the scale-out test, its webhook deliverer polling often and in small batches so both nodes contend for rows.</summary>
+public sealed class ScaleOutPostgresServer : PostgresServer
+{
+    public static readonly string[] WebhookArguments = ["--Tandem:Webhooks:PollInterval=00:00:00.100", "--Tandem:Webhooks:BatchSize=3"];
+
+    protected override IEnumerable<string> ExtraArguments => WebhookArguments;
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,11 +13,11 @@ namespace Tandem.Platform.Tests.Webhooks;
 /// <summary>Subscriptions, signed deliveries to a real HTTP receiver, retries, the delivery log and redelivery.</summary>
 public abstract class WebhookTests(TandemServer server) : IAsyncLifetime
 {
-    private WebhookReceiver _receiver = null!;
+    private TestWebhookReceiver _receiver = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => _receiver = await WebhookReceiver.StartAsync();
+    public async ValueTask InitializeAsync() => _receiver = await TestWebhookReceiver.StartAsync();
 
     public async ValueTask DisposeAsync() => await _receiver.DisposeAsync();
 
@@ -38,8 +36,8 @@ public abstract class WebhookTests(TandemServer server) : IAsyncLifetime
         var received = Assert.Single(_receiver.ReceivedBy(key));
         Assert.Equal("party.registered", received.Event);
         Assert.StartsWith("application/json", received.ContentType, StringComparison.Ordinal);
-        Assert.True(Verify(secret, received.Signature, received.Body), "the signature verifies with the secret: " + received.Signature);
-        Assert.False(Verify(secret + "x", received.Signature, received.Body), "another secret does not verify");
+        Assert.True(TestWebhookReceiver.Verify(secret, received.Signature, received.Body), "the signature verifies with the secret: " + received.Signature);
+        Assert.False(TestWebhookReceiver.Verify(secret + "x", received.Signature, received.Body), "another secret does not verify");
 
         var body = JsonDocument.Parse(received.Body).RootElement;
         Assert.Equal("party.registered", body.GetProperty("type").GetString());
@@ -125,7 +123,7 @@ public abstract class WebhookTests(TandemServer server) : IAsyncLifetime
         var received = _receiver.ReceivedBy(key);
         Assert.Equal(received[0].Body, received[1].Body);
         Assert.Equal(deliveryId, received[1].Delivery);
-        Assert.True(Verify(secret, received[1].Signature, received[1].Body));
+        Assert.True(TestWebhookReceiver.Verify(secret, received[1].Signature, received[1].Body));
         Assert.Single(await Deliveries(client, hookId));
 
         var unknown = await client.PostAsync($"/api/v1/platform/webhooks/{hookId}/deliveries/{Guid.NewGuid()}/redeliver", null, Ct);
@@ -209,14 +207,6 @@ public abstract class WebhookTests(TandemServer server) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/v1/platform/webhooks", Ct)).StatusCode);
         var create = await manager.PostAsJsonAsync("/api/v1/platform/webhooks", new { url = "https://example.com/hook", events = new[] { "party.registered" } }, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
-    }
-
-    /// <summary>What a receiver does: recompute HMAC-SHA256 of "t.body" with the secret and compare in constant time.</summary>
-    private static bool Verify(string secret, string header, string body)
-    {
-        var parts = header.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{parts["t"]}.{body}"));
-        return CryptographicOperations.FixedTimeEquals(expected, Convert.FromHexString(parts["v1"]));
     }
 
     private static string Key() => Guid.NewGuid().ToString("N")[..12];

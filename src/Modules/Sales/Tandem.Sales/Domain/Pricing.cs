@@ -6,8 +6,8 @@ namespace Tandem.Sales.Domain;
 /// <summary>The tax a line carries, as the ledger will apply it: rate in percent, prices gross when it includes tax.</summary>
 internal sealed record LineTax(Guid Id, string Code, decimal Rate, bool PriceIncludesTax);
 
-/// <summary>A priced line's figures in the document currency.</summary>
-internal sealed record LineAmounts(decimal NetUnitPrice, decimal Net, decimal Tax, decimal Gross);
+/// <summary>A priced line's figures in the document currency; a value, so pricing a line allocates nothing.</summary>
+internal readonly record struct LineAmounts(decimal NetUnitPrice, decimal Net, decimal Tax, decimal Gross);
 
 /// <summary>How a quote or order line is priced: the discount comes off the unit price, then the line is taxed.</summary>
 internal static class Pricing
@@ -18,16 +18,17 @@ internal static class Pricing
     /// </summary>
     public static LineAmounts Line(decimal quantity, decimal unitPrice, decimal discountPercent, LineTax? tax, CurrencyCode currency)
     {
+        var digits = currency.MinorUnits;
         var netUnit = decimal.Round(unitPrice * (100m - discountPercent) / 100m, 4, MidpointRounding.AwayFromZero);
-        var amount = decimal.Round(quantity * netUnit, currency.MinorUnits, MidpointRounding.AwayFromZero);
+        var amount = decimal.Round(quantity * netUnit, digits, MidpointRounding.AwayFromZero);
         if (tax is null || tax.Rate == 0m)
             return new LineAmounts(netUnit, amount, 0m, amount);
         if (tax.PriceIncludesTax)
         {
-            var included = decimal.Round(amount * tax.Rate / (100m + tax.Rate), currency.MinorUnits, MidpointRounding.AwayFromZero);
+            var included = decimal.Round(amount * tax.Rate / (100m + tax.Rate), digits, MidpointRounding.AwayFromZero);
             return new LineAmounts(netUnit, amount - included, included, amount);
         }
-        var added = decimal.Round(amount * tax.Rate / 100m, currency.MinorUnits, MidpointRounding.AwayFromZero);
+        var added = decimal.Round(amount * tax.Rate / 100m, digits, MidpointRounding.AwayFromZero);
         return new LineAmounts(netUnit, amount, added, amount + added);
     }
 }

@@ -38,22 +38,7 @@ internal sealed class PlanningHandler(InventoryDb db, DbSession session, ICatalo
 
         var (available, events) = await OutlookAsync(query.ProductId, query.WarehouseId, ct);
         var today = Today;
-        var timeline = new List<AtpStep> { new(today, "on_hand", available, available, null) };
-        var running = available;
-        foreach (var e in events.OrderBy(e => e.Date).ThenBy(e => e.Change))
-        {
-            running += e.Change;
-            timeline.Add(new AtpStep(e.Date < today ? today : e.Date, e.Change > 0 ? "receipt" : "issue", e.Change, running, e.Reference));
-        }
-        // The earliest point from which the running quantity never drops below what is asked.
-        DateOnly? date = null;
-        var suffixMin = decimal.MaxValue;
-        for (var i = timeline.Count - 1; i >= 0; i--)
-        {
-            suffixMin = Math.Min(suffixMin, timeline[i].Available);
-            if (suffixMin >= query.Quantity)
-                date = timeline[i].Date;
-        }
+        var (timeline, date) = AvailableToPromise.Project(today, available, events, query.Quantity);
         var lead = await db.ProductSettings.AsNoTracking().Where(s => s.ProductId == query.ProductId).Select(s => (int?)s.LeadTimeDays).SingleOrDefaultAsync(ct) ?? 0;
         if (date is { } found)
             return new AtpAnswer(query.ProductId, query.Quantity, found, found == today ? "stock" : "scheduled", available, lead, timeline);

@@ -68,7 +68,6 @@ public sealed class SalesModule : ITandemModule
         services.AddIntegrationEventHandler<PaymentReceived, PaymentReceivedHandler>();
         services.AddSingleton(new Inventory.Contracts.MoveSourceOwner("sales_order", "its order's page or Sales → Deliveries to ship"));
         services.AddScoped<SalesCompany>();
-        services.AddScoped<ProductLabels>();
         services.AddScoped<CreditCheck>();
         services.AddScoped<QuoteHandler>();
         services.AddScoped<QuoteDocuments>();

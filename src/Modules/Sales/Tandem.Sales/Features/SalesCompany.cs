@@ -23,13 +23,3 @@ internal sealed class SalesCompany(PlatformDb platform, SalesDb db, TimeProvider
         return _currency.Value;
     }
 }
-
-/// <summary>SKU and name of the products a screen shows, asked of the catalog in one read.</summary>
-internal sealed class ProductLabels(ICatalogModule catalog)
-{
-    public async Task<IReadOnlyDictionary<Guid, string>> ForAsync(IEnumerable<Guid> productIds, CancellationToken ct)
-    {
-        var products = await catalog.FindManyAsync(productIds.ToList(), ct);
-        return products.ToDictionary(p => p.Key, p => $"{p.Value.Sku} · {p.Value.Name}");
-    }
-}

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Tandem.Catalog.Contracts;
 using Tandem.Platform.Identity;
 using Tandem.Sales.Data;
 using Tandem.SharedKernel;

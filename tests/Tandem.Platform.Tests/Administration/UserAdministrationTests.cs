@@ -60,6 +60,17 @@ public abstract class UserAdministrationTests(TandemServer server)
         }, Ct);
         await shortPassword.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
+        // Null where a membership or a role belongs is a field error, not a crash (found by the generated-input test).
+        var nulls = await admin.PostAsJsonAsync("/api/v1/admin/users/invite", new
+        {
+            email,
+            memberships = new object?[] { new { companyId = server.DemoCompanyId, roles = new string?[] { "sales_rep", null } }, null },
+        }, Ct);
+        await nulls.AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var nullErrors = (await nulls.ReadAsync()).GetProperty("errors");
+        Assert.True(nullErrors.TryGetProperty("memberships[0].roles", out _));
+        Assert.True(nullErrors.TryGetProperty("memberships[1]", out _));
+
         await using var scope = server.ScopeFor();
         Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<TandemUser>>().FindByEmailAsync(email));
     }

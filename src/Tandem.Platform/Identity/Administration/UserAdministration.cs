@@ -251,19 +251,26 @@ public sealed class UserAdministration(
     {
         for (var i = 0; i < memberships.Length; i++)
         {
+            if (memberships[i] is null)
+            {
+                errors.Add($"memberships[{i}]", "A company with roles; not null.");
+                continue;
+            }
             var roles = memberships[i].Roles;
             if (roles is null || roles.Length == 0)
                 errors.Add($"memberships[{i}].roles", "At least one role.");
+            else if (roles.Any(r => r is null))
+                errors.Add($"memberships[{i}].roles", "A role name; not null.");
             else if (roles.FirstOrDefault(r => !Roles.IsKnown(r)) is { } unknown)
                 errors.Add($"memberships[{i}].roles", $"Unknown role '{(unknown.Length > 40 ? unknown[..40] : unknown)}'. Roles: {string.Join(", ", Roles.All)}.");
-            if (memberships.Take(i).Any(m => m.CompanyId == memberships[i].CompanyId))
+            if (memberships.Take(i).Any(m => m is not null && m.CompanyId == memberships[i].CompanyId))
                 errors.Add($"memberships[{i}].companyId", "Each company once.");
         }
-        var ids = memberships.Select(m => m.CompanyId).Distinct().ToList();
+        var ids = memberships.Where(m => m is not null).Select(m => m.CompanyId).Distinct().ToList();
         var existing = await db.Companies.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         for (var i = 0; i < memberships.Length; i++)
         {
-            if (!existing.Contains(memberships[i].CompanyId))
+            if (memberships[i] is not null && !existing.Contains(memberships[i].CompanyId))
                 errors.Add($"memberships[{i}].companyId", "No such company.");
         }
         var administered = await AdminCompaniesAsync(ct);

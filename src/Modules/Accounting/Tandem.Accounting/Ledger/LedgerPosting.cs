@@ -84,13 +84,8 @@ internal sealed class CompanyCurrency(PlatformDb platform, AccountingDb db)
     /// <summary>The rate in force on the date (the latest set on or before it), or <c>currency_rate_missing</c>.</summary>
     public async Task<Result<decimal>> RateAsync(CurrencyCode currency, DateOnly date, CancellationToken ct)
     {
-        if (currency == await GetAsync(ct))
-            return 1m;
-        var rate = await db.ExchangeRates.AsNoTracking().Where(r => r.Currency == currency && r.Date <= date)
-            .OrderByDescending(r => r.Date).Select(r => (decimal?)r.Rate).FirstOrDefaultAsync(ct);
-        if (rate is null)
-            return RateMissing(currency, date);
-        return rate.Value;
+        var rates = await RatesAsync([currency], date, ct);
+        return rates.IsSuccess ? rates.Value[currency] : rates.Error!;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace Tandem.Parties.Bench;
 /// <summary>
 /// Customers (organisations) and the people who work at them, numbered from the party sequence as registration
 /// numbers them, with the stored duplicate key and a search document each, as the register handler writes them.
-/// When purchase orders are asked for, an even spread of the organisations (at most 500) are suppliers as well.
+/// When purchase orders are asked for, one organisation in twenty (at least one, at most 500) is a supplier as well.
 /// </summary>
 internal sealed class PartiesBenchDataset : IBenchDataset
 {
@@ -28,8 +28,8 @@ internal sealed class PartiesBenchDataset : IBenchDataset
         var firstNames = context.Pool(2_000, f => f.Name.FirstName());
         var lastNames = context.Pool(2_000, f => f.Name.LastName());
         var start = context.Clock.GetUtcNow().AddYears(-3);
-        // With purchase orders to load, one organisation in every stride also sells to the company (at most MaxSuppliers).
-        var supplierStride = context.Size.PurchaseOrders > 0 ? Math.Max(1, customers / MaxSuppliers) : 0;
+        // With purchase orders to load, one organisation in twenty also sells to the company (at least one, at most MaxSuppliers).
+        var supplierStride = context.Size.PurchaseOrders > 0 ? customers / Math.Clamp(customers / 20, 1, MaxSuppliers) : 0;
 
         IEnumerable<object?[]> Rows()
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Tandem.Host.Cli;
+using Tandem.Platform.Security;
 using Tandem.Testing;
 
 namespace Tandem.Platform.Tests.Seeding;
@@ -143,7 +144,8 @@ public sealed class SeedBenchTests
         Assert.True(await CountAsync(pg, $"SELECT count(DISTINCT status) FROM purchasing.purchase_order WHERE id IN ({benchOrders})") >= 3);
 
         // The buyer's list pages through the approved orders with a filter, and shows one order with its lines.
-        var client = await server.AdminClient();
+        var (email, password) = await server.CreateUserAsync([Roles.Purchasing]);
+        var client = await server.ClientFor(email, password);
         var approved = await CountAsync(pg, "SELECT count(*) FROM purchasing.purchase_order WHERE status = 'Approved'");
         Assert.True(approved > 25);
         var seen = new HashSet<Guid>();

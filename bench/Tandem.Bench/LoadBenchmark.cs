@@ -11,8 +11,10 @@ namespace Tandem.Bench;
 /// prints each workload's throughput and latency percentiles. The server and its data are whatever the URL points at
 /// (a database loaded by <c>seed bench</c>, say), so the figures include the real network stack and configuration.
 /// Usage: load --url http://127.0.0.1:5080 [--email E --password P] [--clients 8] [--seconds 20]
-/// [--workloads search,trial-balance,atp,account-page,lead-capture,customer-360] [--accounts 5000]
-/// (<c>customer-360</c> reads the overview of <c>--accounts</c> accounts taken from the account list, in a shuffled order)
+/// [--workloads search,trial-balance,atp,account-page,lead-capture,customer-360,purchase-orders] [--accounts 5000] [--purchase-orders 5000]
+/// (<c>customer-360</c> reads the overview of <c>--accounts</c> accounts taken from the account list, in a shuffled order;
+/// <c>purchase-orders</c> opens the buyer's list of open orders, every other time for one supplier, then one of
+/// <c>--purchase-orders</c> open orders, in a shuffled order)
 /// </summary>
 internal static class LoadBenchmark
 {
@@ -42,11 +44,13 @@ internal static class LoadBenchmark
             (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
 
         var year = DateTime.UtcNow.Year;
-        var products = (await http.GetFromJsonAsync<JsonElement>("/api/v1/catalog/products?limit=200")).GetProperty("items").EnumerateArray()
+        // Only what the chosen workloads read, so a user with one role (a buyer, say) can run that role's workloads.
+        var products = !names.Contains("atp") ? [] : (await http.GetFromJsonAsync<JsonElement>("/api/v1/catalog/products?limit=200")).GetProperty("items").EnumerateArray()
             .Where(p => p.GetProperty("kind").GetString() is "goods" or "Goods").Select(p => p.GetProperty("id").GetGuid()).ToArray();
-        var accounts = (await http.GetFromJsonAsync<JsonElement>("/api/v1/crm/accounts?limit=200")).GetProperty("items").EnumerateArray()
+        var accounts = !names.Contains("account-page") ? [] : (await http.GetFromJsonAsync<JsonElement>("/api/v1/crm/accounts?limit=200")).GetProperty("items").EnumerateArray()
             .Select(a => a.GetProperty("id").GetGuid()).ToArray();
         var overviews = names.Contains("customer-360") ? await AccountsAsync(http, Bench.Int(args, "--accounts", 5000)) : [];
+        var purchaseOrders = names.Contains("purchase-orders") ? await PurchaseOrdersAsync(http, Bench.Int(args, "--purchase-orders", 5000)) : [];
         var run = Guid.NewGuid().ToString("N")[..6];
         var workloads = new Dictionary<string, Func<int, Task>>(StringComparer.Ordinal)
         {
@@ -58,6 +62,12 @@ internal static class LoadBenchmark
                 Bench.GetAsync(http, $"/api/v1/crm/contacts?accountId={accounts[i % accounts.Length]}&limit=100"),
                 Bench.GetAsync(http, $"/api/v1/crm/accounts/{accounts[i % accounts.Length]}/timeline")),
             ["customer-360"] = i => Bench.GetAsync(http, $"/api/v1/crm/accounts/{overviews[i % overviews.Length]}/overview"),
+            ["purchase-orders"] = async i =>
+            {
+                var (order, supplier) = purchaseOrders[i % purchaseOrders.Length];
+                await Bench.GetAsync(http, "/api/v1/purchasing/orders?status=open&limit=50" + (i % 2 == 0 ? "" : $"&supplier={supplier}"));
+                await Bench.GetAsync(http, $"/api/v1/purchasing/orders/{order}");
+            },
             ["lead-capture"] = async i =>
             {
                 var response = await http.PostAsJsonAsync("/api/v1/crm/leads", new
@@ -133,6 +143,27 @@ internal static class LoadBenchmark
         if (ids.Count == 0)
             throw new InvalidOperationException("No accounts to read the customer-360 page of: load them with seed bench.");
         var shuffled = ids.ToArray();
+        new Random(20261123).Shuffle(shuffled);
+        return shuffled;
+    }
+
+    /// <summary>Up to <paramref name="count"/> open purchase orders and their suppliers, paged through the buyer's list, then shuffled (fixed seed).</summary>
+    private static async Task<(Guid Order, Guid Supplier)[]> PurchaseOrdersAsync(HttpClient http, int count)
+    {
+        var orders = new List<(Guid, Guid)>(count);
+        string? after = null;
+        while (orders.Count < count)
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>("/api/v1/purchasing/orders?status=open&limit=200" + (after is null ? "" : "&after=" + Uri.EscapeDataString(after)));
+            orders.AddRange(page.GetProperty("items").EnumerateArray()
+                .Select(o => (o.GetProperty("id").GetGuid(), o.GetProperty("supplierId").GetGuid())).Take(count - orders.Count));
+            after = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            if (after is null)
+                break;
+        }
+        if (orders.Count == 0)
+            throw new InvalidOperationException("No open purchase orders to read: load them with seed bench --purchase-orders.");
+        var shuffled = orders.ToArray();
         new Random(20261123).Shuffle(shuffled);
         return shuffled;
     }

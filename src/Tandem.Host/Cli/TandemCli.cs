@@ -78,22 +78,25 @@ public static class TandemCli
         var products = new Option<int>("--products") { Description = "Stocked products in the catalog", DefaultValueFactory = _ => defaults.Products };
         var moves = new Option<long>("--stock-moves") { Description = "Done stock moves (receipts and deliveries) over those products", DefaultValueFactory = _ => defaults.StockMoves };
         var orders = new Option<int>("--orders") { Description = "Sales orders over a year, each from an accepted quote, through every status", DefaultValueFactory = _ => defaults.Orders };
+        var purchaseOrders = new Option<int>("--purchase-orders") { Description = "Purchase orders over a year to suppliers among the customers, drafts to closed", DefaultValueFactory = _ => defaults.PurchaseOrders };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same data", DefaultValueFactory = _ => 20261123 };
         var company = new Option<string?>("--company") { Description = "Company code (default: the first company)" };
         var bench = new Command("bench", "Load a large, reproducible dataset into a company (PostgreSQL), for the benchmarks.")
         {
-            customers, opportunities, activities, invoices, lines, reps, products, moves, orders, seed, company,
+            customers, opportunities, activities, invoices, lines, reps, products, moves, orders, purchaseOrders, seed, company,
         };
         bench.TreatUnmatchedTokensAsErrors = false;
         bench.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), async (sp, token) =>
         {
             await sp.GetRequiredService<StartupTasks>().MigrateAsync(token);
             var size = new BenchDataSize(parse.GetValue(customers), parse.GetValue(opportunities), parse.GetValue(activities),
-                parse.GetValue(invoices), parse.GetValue(lines), parse.GetValue(reps), parse.GetValue(products), parse.GetValue(moves), parse.GetValue(orders));
+                parse.GetValue(invoices), parse.GetValue(lines), parse.GetValue(reps), parse.GetValue(products), parse.GetValue(moves), parse.GetValue(orders),
+                parse.GetValue(purchaseOrders));
             if (size.Customers < 1 || size.Opportunities < 0 || size.Activities < 0 || size.Invoices < 0 || size.JournalLines < size.Invoices * 3L || size.Reps < 1
-                || size.Products < 0 || size.StockMoves < 0 || (size.StockMoves > 0 && size.Products < 1) || size.Orders < 0 || (size.Orders > 0 && size.Products < 1))
+                || size.Products < 0 || size.StockMoves < 0 || (size.StockMoves > 0 && size.Products < 1) || size.Orders < 0 || (size.Orders > 0 && size.Products < 1)
+                || size.PurchaseOrders < 0 || (size.PurchaseOrders > 0 && size.Products < 1))
             {
-                parse.InvocationConfiguration.Error.WriteLine("Sizes must be positive, with at least one customer and rep, at least three journal lines per invoice, and products for any stock moves or orders.");
+                parse.InvocationConfiguration.Error.WriteLine("Sizes must be positive, with at least one customer and rep, at least three journal lines per invoice, and products for any stock moves, orders or purchase orders.");
                 return 2;
             }
             return await sp.GetRequiredService<BenchSeeder>().RunAsync(size, parse.GetValue(seed), parse.GetValue(company), Console.Out, token);

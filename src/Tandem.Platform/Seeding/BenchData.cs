@@ -15,7 +15,8 @@ public sealed record BenchDataSize(
     int Reps = 20,
     int Products = 10_000,
     long StockMoves = 5_000_000,
-    int Orders = 0);
+    int Orders = 0,
+    int PurchaseOrders = 0);
 
 /// <summary>
 /// A module's share of the benchmark dataset. Datasets run in <see cref="Order"/> on one PostgreSQL connection and
@@ -48,6 +49,9 @@ public sealed class BenchDataContext(
 
     /// <summary>Organisation parties with the customer role, in load order.</summary>
     public List<Guid> Customers { get; } = [];
+
+    /// <summary>Customers that are suppliers too, chosen when purchase orders are loaded; a subset of <see cref="Customers"/>.</summary>
+    public List<Guid> Suppliers { get; } = [];
 
     /// <summary>Person parties, one or more per customer (<see cref="PersonEmployer"/> says whose).</summary>
     public List<Guid> People { get; } = [];

@@ -1,6 +1,9 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Tandem.Host.Cli;
+using Tandem.Platform.Security;
 using Tandem.Testing;
 
 namespace Tandem.Platform.Tests.Seeding;
@@ -93,6 +96,77 @@ public sealed class SeedBenchTests
     }
 
     [Fact]
+    public async Task Bench_purchase_orders_keep_every_check_passing_continue_their_sequence_and_page_through_the_list_api()
+    {
+        await using var server = new PostgresServer();
+        await server.InitializeAsync();
+        if (!PostgresCluster.Shared.IsAvailable)
+        {
+            Assert.False(PostgresCluster.Required, PostgresCluster.Shared.UnavailableReason);
+            Assert.Skip("*** PostgreSQL is not available here: " + PostgresCluster.Shared.UnavailableReason);
+        }
+        string[] database = ["--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={server.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
+        await HostCommands.ExpectAsync(0,
+            ["seed", "bench", "--customers", "40", "--opportunities", "0", "--activities", "0", "--invoices", "0", "--journal-lines", "0", "--reps", "1",
+                "--products", "12", "--stock-moves", "0", "--purchase-orders", "200", .. database]);
+        await HostCommands.ExpectAsync(0, ["check", "all", .. database]);
+
+        await using var pg = new NpgsqlConnection(server.ConnectionString);
+        await pg.OpenAsync(Ct);
+        const string benchSuppliers = "SELECT id FROM parties.party WHERE created_at < now() - interval '1 year' AND is_supplier";
+        const string benchOrders = $"SELECT id FROM purchasing.purchase_order WHERE supplier_id IN ({benchSuppliers})";
+        // One organisation in twenty of the 40 is a supplier too; each of the 12 products has two supplier prices.
+        Assert.Equal(2L, await CountAsync(pg, $"SELECT count(*) FROM ({benchSuppliers}) s"));
+        Assert.Equal(24L, await CountAsync(pg, $"SELECT count(*) FROM purchasing.supplier_price WHERE supplier_id IN ({benchSuppliers})"));
+        // 200 orders: 200 / 20 = 10 unnumbered drafts, 190 confirmed with numbers that continue the sequence gap-free.
+        Assert.Equal(200L, await CountAsync(pg, $"SELECT count(*) FROM ({benchOrders}) o"));
+        Assert.Equal(10L, await CountAsync(pg, $"SELECT count(*) FROM purchasing.purchase_order WHERE id IN ({benchOrders}) AND status = 'Draft' AND number IS NULL"));
+        Assert.Equal(190L, await CountAsync(pg, $"SELECT count(*) FROM purchasing.purchase_order WHERE id IN ({benchOrders}) AND number IS NOT NULL AND confirmed_at IS NOT NULL"));
+        Assert.Equal(
+            await CountAsync(pg, "SELECT count(DISTINCT number) FROM purchasing.purchase_order WHERE number LIKE 'PO' || extract(year FROM now())::int || '-%'") + 1,
+            await CountAsync(pg, "SELECT next_value FROM platform.number_sequences WHERE sequence = 'purchase-order' AND fiscal_year = extract(year FROM now())::int"));
+        Assert.Equal(0L, await CountAsync(pg, "SELECT count(*) FROM (SELECT number FROM purchasing.purchase_order WHERE number IS NOT NULL GROUP BY company_id, number HAVING count(*) > 1) d"));
+        // Totals are the sums of their lines, each line quantity × price rounded to cents; nothing received or billed, so
+        // no order is partially received or received; only a total at the approval threshold waits for an approver.
+        Assert.Equal(0L, await CountAsync(pg, $"""
+            SELECT count(*) FROM purchasing.purchase_order o
+            JOIN (SELECT order_id, sum(amount) AS total, count(*) AS lines, bool_or(amount <> round(quantity * unit_price, 2) OR received <> 0 OR billed <> 0) AS bad
+                  FROM purchasing.purchase_order_line GROUP BY order_id) l ON l.order_id = o.id
+            WHERE o.id IN ({benchOrders}) AND (o.total <> l.total OR l.lines NOT BETWEEN 1 AND 4 OR l.bad)
+            """));
+        Assert.Equal(0L, await CountAsync(pg, $"""
+            SELECT count(*) FROM purchasing.purchase_order o
+            WHERE o.id IN ({benchOrders})
+              AND (o.status NOT IN ('Draft', 'ToApprove', 'Approved', 'Closed', 'Cancelled')
+                   OR (o.status = 'ToApprove' AND o.total < coalesce((SELECT s.approval_threshold FROM purchasing.settings s WHERE s.company_id = o.company_id), 5000))
+                   OR (o.status IN ('Approved', 'Closed') AND o.approved_by IS NULL))
+            """));
+        Assert.True(await CountAsync(pg, $"SELECT count(DISTINCT status) FROM purchasing.purchase_order WHERE id IN ({benchOrders})") >= 3);
+
+        // The buyer's list pages through the approved orders with a filter, and shows one order with its lines.
+        var (email, password) = await server.CreateUserAsync([Roles.Purchasing]);
+        var client = await server.ClientFor(email, password);
+        var approved = await CountAsync(pg, "SELECT count(*) FROM purchasing.purchase_order WHERE status = 'Approved'");
+        Assert.True(approved > 25);
+        var seen = new HashSet<Guid>();
+        string? after = null;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/purchasing/orders?status=approved&limit=25" + (after is null ? "" : $"&after={after}"), Ct);
+            foreach (var row in page.GetProperty("items").EnumerateArray())
+            {
+                Assert.Equal("approved", row.GetProperty("status").GetString());
+                Assert.True(seen.Add(row.GetProperty("id").GetGuid()));
+            }
+            after = page.GetProperty("nextCursor").GetString();
+        }
+        while (after is not null);
+        Assert.Equal(approved, seen.Count);
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/purchasing/orders/{seen.First()}", Ct);
+        Assert.Equal(await CountAsync(pg, $"SELECT count(*) FROM purchasing.purchase_order_line WHERE order_id = '{seen.First()}'"), detail.GetProperty("lines").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Seed_bench_is_refused_on_SQLite_and_for_impossible_sizes()
     {
         var folder = Path.Combine(Path.GetTempPath(), "tandem-seedbench-" + Guid.NewGuid().ToString("N"));
@@ -106,6 +180,8 @@ public sealed class SeedBenchTests
             await HostCommands.ExpectAsync(2, ["seed", "bench", "--orders", "-1", .. database]);
             await HostCommands.ExpectAsync(2, ["seed", "bench", "--products", "0", "--stock-moves", "0", "--orders", "10", .. database]);
             await HostCommands.ExpectAsync(2, ["seed", "bench", "--customers", "10", .. database]);
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--purchase-orders", "-1", .. database]);
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--products", "0", "--stock-moves", "0", "--purchase-orders", "10", .. database]);
         }
         finally
         {

@@ -9,7 +9,9 @@ using Tandem.Inventory.Contracts;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Persistence;
+using Tandem.Platform.Seeding;
 using Tandem.Platform.Webhooks;
+using Tandem.Purchasing.Bench;
 using Tandem.Purchasing.Contracts;
 using Tandem.Purchasing.Data;
 using Tandem.Purchasing.Domain;
@@ -54,6 +56,7 @@ public sealed class PurchasingModule : ITandemModule
         services.AddScoped<SettingsHandler>();
         services.AddScoped<SupplierPriceHandler>();
         services.AddScoped<OrderHandler>();
+        services.AddScoped<IBenchDataset, PurchasingBenchDataset>();
         services.AddScoped<ReceiptHandler>();
         services.AddScoped<ProposalHandler>();
         services.AddScoped<MatchingHandler>();

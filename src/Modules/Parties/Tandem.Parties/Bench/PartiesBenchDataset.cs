@@ -8,10 +8,12 @@ namespace Tandem.Parties.Bench;
 /// <summary>
 /// Customers (organisations) and the people who work at them, numbered from the party sequence as registration
 /// numbers them, with the stored duplicate key and a search document each, as the register handler writes them.
+/// When purchase orders are asked for, one organisation in twenty (at least one, at most 500) is a supplier as well.
 /// </summary>
 internal sealed class PartiesBenchDataset : IBenchDataset
 {
     private const int PeoplePerCustomer = 2;
+    private const int MaxSuppliers = 500;
 
     public string Name => "parties";
     public int Order => 10;
@@ -26,6 +28,8 @@ internal sealed class PartiesBenchDataset : IBenchDataset
         var firstNames = context.Pool(2_000, f => f.Name.FirstName());
         var lastNames = context.Pool(2_000, f => f.Name.LastName());
         var start = context.Clock.GetUtcNow().AddYears(-3);
+        // With purchase orders to load, one organisation in twenty also sells to the company (at least one, at most MaxSuppliers).
+        var supplierStride = context.Size.PurchaseOrders > 0 ? customers / Math.Clamp(customers / 20, 1, MaxSuppliers) : 0;
 
         IEnumerable<object?[]> Rows()
         {
@@ -36,7 +40,10 @@ internal sealed class PartiesBenchDataset : IBenchDataset
                 var domain = domains[(i * 7) % domains.Length];
                 var id = Guid.CreateVersion7();
                 context.Customers.Add(id);
-                yield return Row(id, first + i * (1 + PeoplePerCustomer), PartyKind.Organisation, name, $"info{i}@{domain}", true, start.AddMinutes(i));
+                var supplier = supplierStride > 0 && i % supplierStride == 0 && context.Suppliers.Count < MaxSuppliers;
+                if (supplier)
+                    context.Suppliers.Add(id);
+                yield return Row(id, first + i * (1 + PeoplePerCustomer), PartyKind.Organisation, name, $"info{i}@{domain}", true, supplier, start.AddMinutes(i));
                 for (var p = 1; p <= PeoplePerCustomer; p++)
                 {
                     var person = Guid.CreateVersion7();
@@ -45,7 +52,7 @@ internal sealed class PartiesBenchDataset : IBenchDataset
                     var given = firstNames[(i * 3 + p) % firstNames.Length];
                     var family = lastNames[(i * 5 + p * 11) % lastNames.Length];
                     yield return Row(person, first + i * (1 + PeoplePerCustomer) + p, PartyKind.Person, $"{given} {family}",
-                        $"{given}.{family}{i}@{domain}".ToLowerInvariant(), false, start.AddMinutes(i).AddSeconds(p));
+                        $"{given}.{family}{i}@{domain}".ToLowerInvariant(), false, false, start.AddMinutes(i).AddSeconds(p));
                 }
             }
         }
@@ -54,14 +61,14 @@ internal sealed class PartiesBenchDataset : IBenchDataset
         IEnumerable<SearchDocument> Documents() =>
             documents.Select(d => new SearchDocument(PartiesModule.SearchType, d.Id, d.Name, d.Subtitle, null, $"/parties/{d.Id}"));
 
-        object?[] Row(Guid id, long number, PartyKind kind, string name, string email, bool customer, DateTimeOffset created)
+        object?[] Row(Guid id, long number, PartyKind kind, string name, string email, bool customer, bool supplier, DateTimeOffset created)
         {
             context.PartyNames[id] = name;
             // The same title and subtitle as the party projection in PartiesModule.
             documents.Add((id, name, $"P{number:D6} · {email}"));
             return
             [
-                id, context.CompanyId, $"P{number:D6}", kind.ToString(), name, PartyMatching.Name(name), email, customer, false, false,
+                id, context.CompanyId, $"P{number:D6}", kind.ToString(), name, PartyMatching.Name(name), email, customer, supplier, false,
                 Array.Empty<string>(), created, 0L,
             ];
         }

@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Tandem.Host;
 using Tandem.Platform;
 using Tandem.Platform.Identity;
@@ -98,6 +99,16 @@ internal sealed class BenchServer : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
         return client;
+    }
+
+    /// <summary>The company's currency, straight from the database.</summary>
+    public async Task<string> CurrencyAsync()
+    {
+        await using var pg = new NpgsqlConnection(ConnectionString);
+        await pg.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT currency FROM platform.companies WHERE id = @c", pg);
+        command.Parameters.AddWithValue("c", CompanyId);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>A scope acting as the system in the demo company, for direct queries beside the HTTP ones.</summary>

@@ -123,7 +123,7 @@ internal static class P2pBenchmark
         });
         var bill = await steps.PostAsync("bill", "/api/v1/accounting/invoices?post=true", new
         {
-            kind = "vendorBill", partyId = supplier, currency = setup.Currency, reference = order.GetProperty("number").GetString(),
+            kind = "vendorBill", partyId = supplier, date = order.GetProperty("orderDate").GetString(), currency = setup.Currency, reference = order.GetProperty("number").GetString(),
             lines = orderLines.Select(l => new
             {
                 description = l.GetProperty("description").GetString(), quantity = l.GetProperty("quantity").GetDecimal(),
@@ -134,7 +134,7 @@ internal static class P2pBenchmark
         var total = bill.GetProperty("total");
         await steps.PostAsync("pay", "/api/v1/accounting/payments", new
         {
-            direction = "out", partyId = supplier, amount = total,
+            direction = "out", partyId = supplier, date = bill.GetProperty("date").GetString(), amount = total,
             allocations = new[] { new { invoiceId = bill.GetProperty("id").GetGuid(), amount = total } },
         });
     }

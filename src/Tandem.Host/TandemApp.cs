@@ -75,6 +75,7 @@ public static class TandemApp
         services.AddScoped<ModuleDbServices>();
         services.AddModuleDb<PlatformDb, PlatformDbSqlite, PlatformDbPostgres>(PlatformDb.SchemaName);
         services.AddScoped<Platform.Numbering.DocumentNumbers>();
+        services.AddScoped<Platform.Consistency.IConsistencyCheck, Platform.Numbering.NumberingCheck>();
         services.AddOutbox(configuration);
         services.AddPartyChanges();
         services.AddWebhooks(configuration);

@@ -12,11 +12,12 @@ public static class HostCommands
         return await TandemCli.RunAsync(args, error);
     }
 
-    /// <summary>Runs the command and asserts its exit code, showing its error output when it differs.</summary>
-    public static async Task ExpectAsync(int exit, params string[] args)
+    /// <summary>Runs the command and asserts its exit code, showing its error output when it differs; returns that error output.</summary>
+    public static async Task<string> ExpectAsync(int exit, params string[] args)
     {
         using var error = new StringWriter();
         var actual = await TandemCli.RunAsync(args, error);
         Assert.True(actual == exit, $"`{string.Join(' ', args.Where(a => !a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)))}` exited {actual}, expected {exit}: {error}");
+        return error.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -253,12 +254,19 @@ public static class TandemCli
         var all = new Command("all", "Run every module's consistency check.") { TreatUnmatchedTokensAsErrors = false };
         all.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, null, parse.InvocationConfiguration.Error, token), ct));
         check.Add(all);
-        var ledger = new Command("ledger", "Posted entries balance, balances equal the sum of their lines.") { TreatUnmatchedTokensAsErrors = false };
-        ledger.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, "ledger", parse.InvocationConfiguration.Error, token), ct));
-        check.Add(ledger);
-        var stock = new Command("stock", "On hand equals the sum of done moves, never negative, reserved within on hand, the inventory account equals the valuation.") { TreatUnmatchedTokensAsErrors = false };
-        stock.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, "stock", parse.InvocationConfiguration.Error, token), ct));
-        check.Add(stock);
+        (string Name, string Description)[] checks =
+        [
+            ("ledger", "Posted entries balance, balances equal the sum of their lines, control accounts equal the open items."),
+            ("stock", "On hand equals the sum of done moves, never negative, reserved within on hand, the inventory account equals the valuation."),
+            ("numbering", "Every document number sequence is gap-free and unique."),
+            ("audit", "Every record's audit hash chain is intact."),
+        ];
+        foreach (var (name, description) in checks)
+        {
+            var one = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
+            one.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), (sp, token) => RunChecksAsync(sp, name, parse.InvocationConfiguration.Error, token), ct));
+            check.Add(one);
+        }
         return check;
     }
 
@@ -273,10 +281,12 @@ public static class TandemCli
         var violations = 0;
         foreach (var check in checks)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var found = await check.RunAsync(ct);
             foreach (var violation in found)
                 error.WriteLine($"{violation.Check}: company {violation.CompanyId}: {violation.Rule}: {violation.Detail}");
-            Console.WriteLine($"{check.Name}: {(found.Count == 0 ? "consistent" : $"{found.Count} violation(s)")}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{check.Name}: {(found.Count == 0 ? "consistent" : $"{found.Count} violation(s)")} ({watch.Elapsed.TotalSeconds:F1} s)"));
             violations += found.Count;
         }
         return violations == 0 ? 0 : 1;

@@ -16,7 +16,7 @@ public enum AuditBreakKind
 }
 
 /// <summary>The first row of one chain that does not verify.</summary>
-public sealed record AuditBreak(Guid RowId, string EntityType, Guid EntityId, long Sequence, AuditBreakKind Kind, string Detail);
+public sealed record AuditBreak(Guid RowId, Guid CompanyId, string EntityType, Guid EntityId, long Sequence, AuditBreakKind Kind, string Detail);
 
 public sealed record AuditVerification(long Rows, long Chains, IReadOnlyList<AuditBreak> Breaks)
 {
@@ -74,5 +74,5 @@ public sealed class AuditVerifier(PlatformDb db)
     }
 
     private static AuditBreak Break(AuditEntry row, AuditBreakKind kind, string detail) =>
-        new(row.Id, row.EntityType, row.EntityId, row.Sequence, kind, detail);
+        new(row.Id, row.CompanyId, row.EntityType, row.EntityId, row.Sequence, kind, detail);
 }

@@ -22,6 +22,10 @@ public sealed class DocumentNumbers(DbSession session, ICompanyContext company)
 {
     public Task<long> NextAsync(string sequence, int fiscalYear, CancellationToken ct) => ReserveAsync(sequence, fiscalYear, 1, ct);
 
+    /// <summary>The next number of the format's sequence, composed: <c>PO2026-00042</c>.</summary>
+    public async Task<string> NextAsync(DocumentNumberFormat format, int fiscalYear, CancellationToken ct) =>
+        format.Compose(format.Yearly ? fiscalYear : 0, await ReserveAsync(format.Sequence, format.Yearly ? fiscalYear : 0, 1, ct));
+
     /// <summary>Takes <paramref name="count"/> consecutive numbers at once (a bulk load's) and returns the first.</summary>
     public async Task<long> ReserveAsync(string sequence, int fiscalYear, long count, CancellationToken ct)
     {

@@ -24,6 +24,7 @@ using Tandem.Parties.Contracts;
 using Tandem.Platform.Consistency;
 using Tandem.Platform.Modules;
 using Tandem.Platform.Outbox;
+using Tandem.Platform.Numbering;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Seeding;
 using Tandem.Platform.Webhooks;
@@ -102,6 +103,7 @@ public sealed class AccountingModule : ITandemModule
         services.AddScoped<ClosingHandler>();
         services.AddScoped<BudgetsHandler>();
         services.AddScoped<IConsistencyCheck, LedgerCheck>();
+        services.AddScoped<INumberedDocuments, AccountingNumbers>();
         services.AddScoped<IPartyReferenceHolder, LedgerPartyReferences>();
         services.AddScoped<ModulePosting>();
         services.AddScoped<IAccountingModule, AccountingFacade>();

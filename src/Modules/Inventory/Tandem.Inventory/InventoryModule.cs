@@ -16,6 +16,7 @@ using Tandem.Inventory.Features.Warehouses;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Consistency;
 using Tandem.Platform.Modules;
+using Tandem.Platform.Numbering;
 using Tandem.Platform.Persistence;
 using Tandem.SharedKernel;
 using Tandem.Inventory.Bench;
@@ -60,6 +61,7 @@ public sealed class InventoryModule : ITandemModule
         services.AddScoped<PlanningHandler>();
         services.AddScoped<CountHandler>();
         services.AddScoped<IConsistencyCheck, StockCheck>();
+        services.AddScoped<INumberedDocuments, StockNumbers>();
         services.AddScoped<IBenchDataset, InventoryBenchDataset>();
         services.AddScoped<IPartyReferenceHolder, InventoryPartyReferences>();
         services.AddScoped<IInventoryModule, InventoryFacade>();

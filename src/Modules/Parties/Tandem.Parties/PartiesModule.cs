@@ -16,6 +16,7 @@ using Tandem.Parties.Features.MergeParties;
 using Tandem.Parties.Features.RegisterParty;
 using Tandem.Parties.Features.UpdateParty;
 using Tandem.Platform.Modules;
+using Tandem.Platform.Numbering;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Search;
 using Tandem.Platform.Seeding;
@@ -52,6 +53,7 @@ public sealed class PartiesModule : ITandemModule
         services.AddWebhookEvent<PartiesMerged>("parties.merged", "Two parties were merged into one",
             e => new { survivorId = e.SurvivorId, mergedId = e.MergedId });
         services.AddScoped<RegisterPartyHandler>();
+        services.AddScoped<INumberedDocuments, PartyNumbers>();
         services.AddScoped<UpdatePartyHandler>();
         services.AddScoped<GetPartyQuery>();
         services.AddScoped<ListPartiesQuery>();

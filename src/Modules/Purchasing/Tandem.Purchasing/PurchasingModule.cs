@@ -8,6 +8,7 @@ using Tandem.Accounting.Contracts;
 using Tandem.Inventory.Contracts;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
+using Tandem.Platform.Numbering;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Seeding;
 using Tandem.Platform.Webhooks;
@@ -56,6 +57,7 @@ public sealed class PurchasingModule : ITandemModule
         services.AddScoped<SettingsHandler>();
         services.AddScoped<SupplierPriceHandler>();
         services.AddScoped<OrderHandler>();
+        services.AddScoped<INumberedDocuments, PurchasingNumbers>();
         services.AddScoped<IBenchDataset, PurchasingBenchDataset>();
         services.AddScoped<ReceiptHandler>();
         services.AddScoped<ProposalHandler>();

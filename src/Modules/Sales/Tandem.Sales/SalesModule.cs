@@ -8,6 +8,7 @@ using Tandem.Accounting.Contracts;
 using Tandem.Crm.Contracts;
 using Tandem.Parties.Contracts;
 using Tandem.Platform.Modules;
+using Tandem.Platform.Numbering;
 using Tandem.Platform.Outbox;
 using Tandem.Platform.Persistence;
 using Tandem.Platform.Webhooks;
@@ -72,6 +73,7 @@ public sealed class SalesModule : ITandemModule
         services.AddScoped<QuoteHandler>();
         services.AddScoped<QuoteDocuments>();
         services.AddScoped<OrderHandler>();
+        services.AddScoped<INumberedDocuments, SalesNumbers>();
         services.AddScoped<ApprovalHandler>();
         services.AddScoped<ReturnHandler>();
         services.AddScoped<CustomerTermsHandler>();

@@ -24,6 +24,7 @@ public static class AdministrationEndpoints
         services.AddScoped<AuditTrail>();
         services.AddScoped<ISaveChangesParticipant>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<Consistency.IConsistencyCheck, AuditCheck>();
         services.AddScoped<AuditHistoryQuery>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<Modules.CompanySetup>();

@@ -124,8 +124,6 @@ internal abstract class AccountingDb(DbContextOptions options, ModuleDbServices 
             invoice.Navigation(i => i.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
             invoice.Ignore(i => i.IsCustomer);
             invoice.Ignore(i => i.Sign);
-            invoice.Ignore(i => i.Sequence);
-            invoice.Ignore(i => i.Prefix);
         });
 
         modelBuilder.Entity<InvoiceLine>(line =>

@@ -1,4 +1,5 @@
 using Tandem.Accounting.Contracts;
+using Tandem.Platform.Numbering;
 using Tandem.SharedKernel;
 
 namespace Tandem.Accounting.Domain;
@@ -39,20 +40,20 @@ internal sealed class Invoice : Entity
     /// <summary>Invoices and refunds raise what the party owes us (receivable debit, payable debit); credit notes and bills lower it.</summary>
     public int Sign => Kind is InvoiceKind.CustomerInvoice or InvoiceKind.VendorRefund ? 1 : -1;
 
-    public string Sequence => Kind switch
-    {
-        InvoiceKind.CustomerInvoice => "customer-invoice",
-        InvoiceKind.CustomerCreditNote => "customer-credit-note",
-        InvoiceKind.VendorBill => "vendor-bill",
-        _ => "vendor-refund",
-    };
+    private static readonly DocumentNumberFormat CustomerInvoiceNumber = new("customer-invoice", "INV", Yearly: true);
+    private static readonly DocumentNumberFormat CustomerCreditNoteNumber = new("customer-credit-note", "CN", Yearly: true);
+    private static readonly DocumentNumberFormat VendorBillNumber = new("vendor-bill", "BILL", Yearly: true);
+    private static readonly DocumentNumberFormat VendorRefundNumber = new("vendor-refund", "VR", Yearly: true);
 
-    public string Prefix => Kind switch
+    /// <summary>Each kind numbers from its own sequence, gap-free per fiscal year: INV, CN, BILL, VR.</summary>
+    public static IReadOnlyList<DocumentNumberFormat> NumberFormats { get; } = [CustomerInvoiceNumber, CustomerCreditNoteNumber, VendorBillNumber, VendorRefundNumber];
+
+    public static DocumentNumberFormat NumberFormatOf(InvoiceKind kind) => kind switch
     {
-        InvoiceKind.CustomerInvoice => "INV",
-        InvoiceKind.CustomerCreditNote => "CN",
-        InvoiceKind.VendorBill => "BILL",
-        _ => "VR",
+        InvoiceKind.CustomerInvoice => CustomerInvoiceNumber,
+        InvoiceKind.CustomerCreditNote => CustomerCreditNoteNumber,
+        InvoiceKind.VendorBill => VendorBillNumber,
+        _ => VendorRefundNumber,
     };
 
     public static Invoice Draft(InvoiceKind kind, InvoiceHeader header, IReadOnlyList<InvoiceLineDraft> lines, DateTimeOffset now)

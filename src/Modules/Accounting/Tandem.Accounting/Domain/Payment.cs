@@ -1,4 +1,5 @@
 using Tandem.Accounting.Contracts;
+using Tandem.Platform.Numbering;
 using Tandem.SharedKernel;
 
 namespace Tandem.Accounting.Domain;
@@ -13,6 +14,10 @@ internal sealed class Payment : Entity
     }
 
     public string Number { get; private set; } = "";
+    /// <summary>Money in is numbered RCPT, money out PAY, each gap-free per fiscal year.</summary>
+    public static readonly DocumentNumberFormat InNumberFormat = new("payment-in", "RCPT", Yearly: true);
+    public static readonly DocumentNumberFormat OutNumberFormat = new("payment-out", "PAY", Yearly: true);
+
     public PaymentDirection Direction { get; private set; }
     public Guid PartyId { get; private set; }
     public DateOnly Date { get; private set; }

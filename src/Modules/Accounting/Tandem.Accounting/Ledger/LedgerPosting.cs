@@ -16,6 +16,7 @@ namespace Tandem.Accounting.Ledger;
 internal sealed class LedgerPosting(AccountingDb db, DocumentNumbers numbers, BalanceWriter balances, LedgerSql sql, TimeProvider clock)
 {
     public const string Sequence = "journal-entry";
+    public static readonly DocumentNumberFormat NumberFormat = new(Sequence, "JE", Yearly: true, Digits: 6);
 
     public async Task<Error?> PostAsync(JournalEntry entry, CancellationToken ct)
     {
@@ -33,8 +34,7 @@ internal sealed class LedgerPosting(AccountingDb db, DocumentNumbers numbers, Ba
         var period = await OpenPeriodAsync(entry.Date, ct);
         if (!period.IsSuccess)
             return period.Error;
-        var number = await numbers.NextAsync(Sequence, period.Value.FiscalYear, ct);
-        entry.Post($"JE{period.Value.FiscalYear}-{number:D6}", clock.GetUtcNow());
+        entry.Post(await numbers.NextAsync(NumberFormat, period.Value.FiscalYear, ct), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         var partyAccounts = accounts.Where(a => a.Role is ControlRole.Receivable or ControlRole.Payable).Select(a => a.Id).ToHashSet();
         await balances.ApplyAsync(db.CompanyId, BalanceWriter.DeltasOf(entry.Lines, partyAccounts), ct);

@@ -51,7 +51,7 @@ internal sealed class InvoicePosting(
         var taxIds = invoice.Lines.Where(l => l.TaxId is not null).Select(l => l.TaxId!.Value).Distinct().ToList();
         var taxes = await db.Taxes.AsNoTracking().Where(t => taxIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
 
-        var number = $"{invoice.Prefix}{period.Value.FiscalYear}-{await numbers.NextAsync(invoice.Sequence, period.Value.FiscalYear, ct):D5}";
+        var number = await numbers.NextAsync(Invoice.NumberFormatOf(invoice.Kind), period.Value.FiscalYear, ct);
         var sign = invoice.Sign;
         // Signed company-currency amounts, debit positive; the control line takes the sum so the entry balances exactly.
         var lines = new List<(Guid Account, decimal Company, decimal Amount, Guid? Party, string? Description)>();

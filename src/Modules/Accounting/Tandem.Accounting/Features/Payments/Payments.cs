@@ -77,8 +77,8 @@ internal sealed class PaymentsHandler(
         var incoming = input.Direction == PaymentDirection.In;
         var sign = incoming ? 1 : -1;
         var number = incoming
-            ? $"RCPT{period.Value.FiscalYear}-{await numbers.NextAsync("payment-in", period.Value.FiscalYear, ct):D5}"
-            : $"PAY{period.Value.FiscalYear}-{await numbers.NextAsync("payment-out", period.Value.FiscalYear, ct):D5}";
+            ? await numbers.NextAsync(Payment.InNumberFormat, period.Value.FiscalYear, ct)
+            : await numbers.NextAsync(Payment.OutNumberFormat, period.Value.FiscalYear, ct);
         var payment = Payment.Record(number, input.Direction, input.PartyId, date, amount, rate.Value, bank.Id, input.Reference, clock.GetUtcNow());
         var lines = new List<LineDraft>();
         void Line(Guid account, decimal companyAmount, CurrencyCode lineCurrency, decimal txn, Guid? party, string? text) =>

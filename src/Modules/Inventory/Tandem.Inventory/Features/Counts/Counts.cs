@@ -28,6 +28,7 @@ internal sealed record CountDto(Guid Id, string Number, Guid LocationId, string 
 internal sealed class CountHandler(InventoryDb db, DbSession session, DocumentNumbers numbers, MoveHandler moves, TimeProvider clock)
 {
     public const string Sequence = "stock-count";
+    public static readonly DocumentNumberFormat NumberFormat = new(Sequence, "CNT", Yearly: false);
 
     public async Task<IReadOnlyList<CountDto>> ListAsync(CancellationToken ct)
     {
@@ -65,8 +66,8 @@ internal sealed class CountHandler(InventoryDb db, DbSession session, DocumentNu
         var quants = await db.Quants.AsNoTracking().Where(q => q.LocationId == location.Id && q.Quantity != 0)
             .OrderBy(q => q.ProductId).ThenBy(q => q.LotId)
             .Select(q => new { q.ProductId, q.LotId, q.Quantity }).ToListAsync(ct);
-        var number = await numbers.NextAsync(Sequence, 0, ct);
-        var sheet = CountSheet.Open($"CNT{number:D5}", location.Id,
+        var number = await numbers.NextAsync(NumberFormat, 0, ct);
+        var sheet = CountSheet.Open(number, location.Id,
             quants.Select(q => (q.ProductId, q.LotId == Guid.Empty ? (Guid?)null : q.LotId, q.Quantity)), clock.GetUtcNow());
         db.Counts.Add(sheet);
         await db.SaveChangesAsync(ct);

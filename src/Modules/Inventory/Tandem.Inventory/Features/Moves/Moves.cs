@@ -40,6 +40,7 @@ internal sealed class MoveHandler(
     ICatalogModule catalog, IAccountingModule accounting, Locations locations, TimeProvider clock, IEnumerable<MoveSourceOwner> owners)
 {
     public const string Sequence = "stock-move";
+    public static readonly DocumentNumberFormat NumberFormat = new(Sequence, "SM", Yearly: false, Digits: 6);
 
     public static Error InsufficientStock(string detail) => new("insufficient_stock", detail, ErrorKind.Conflict);
 
@@ -97,9 +98,9 @@ internal sealed class MoveHandler(
             return route.Error!;
 
         await using var unit = await session.BeginAsync(ct);
-        var number = await numbers.NextAsync(Sequence, 0, ct);
+        var number = await numbers.NextAsync(NumberFormat, 0, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var move = StockMove.Plan($"SM{number:D6}", new MovePlan(
+        var move = StockMove.Plan(number, new MovePlan(
             kind, product.Id, quantity, input.Quantity, string.IsNullOrWhiteSpace(input.Unit) ? product.Unit : input.Unit.Trim(),
             route.Value.From.Id, route.Value.To.Id, route.Value.WarehouseId, input.ScheduledDate ?? today, input.PartyId,
             string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim(), input.Source, input.UnitCost), clock.GetUtcNow());
@@ -143,8 +144,8 @@ internal sealed class MoveHandler(
                 return new Error("quantity_exceeds_move", $"{move.Number} is of {move.Quantity}; {part} cannot be done on it.") { Fields = new Dictionary<string, string[]> { ["quantity"] = [$"At most {move.Quantity}."] } };
             if (input.Quantity is { } less && less < move.Quantity)
             {
-                var number = await numbers.NextAsync(Sequence, 0, token);
-                backorder = move.SplitOff(less, $"SM{number:D6}", clock.GetUtcNow());
+                var number = await numbers.NextAsync(NumberFormat, 0, token);
+                backorder = move.SplitOff(less, number, clock.GetUtcNow());
                 db.Moves.Add(backorder);
                 await db.SaveChangesAsync(token);
             }

@@ -26,6 +26,7 @@ internal sealed class RegisterPartyHandler(
     CustomFieldService customFields, DuplicateFinder duplicates)
 {
     public const string Sequence = "party";
+    public static readonly DocumentNumberFormat NumberFormat = new(Sequence, "P", Yearly: false, Digits: 6);
 
     public Task<Result<PartyDto>> HandleAsync(PartyInput input, CancellationToken ct) => HandleAsync(input, RegisterMode.Default, ct);
 
@@ -47,8 +48,8 @@ internal sealed class RegisterPartyHandler(
             };
         }
         await using var unit = await session.BeginAsync(ct);
-        var number = await numbers.NextAsync(Sequence, 0, ct);
-        var party = Party.Register($"P{number:D6}", details, values.Value, clock.GetUtcNow());
+        var number = await numbers.NextAsync(NumberFormat, 0, ct);
+        var party = Party.Register(number, details, values.Value, clock.GetUtcNow());
         db.Parties.Add(party);
         await db.SaveChangesAsync(ct);
         outbox.Publish(new PartyRegistered(party.CompanyId, party.Id, party.Number, party.Name, party.Kind));

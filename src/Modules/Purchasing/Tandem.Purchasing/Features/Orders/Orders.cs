@@ -40,6 +40,7 @@ internal sealed class OrderHandler(
     IInventoryModule inventory, IOutbox outbox, ICurrentUser user, TimeProvider clock)
 {
     public const string Sequence = "purchase-order";
+    public static readonly DocumentNumberFormat NumberFormat = new(Sequence, "PO", Yearly: true);
     public const int MaxLines = 500;
 
     internal static readonly SortMap<PurchaseOrder> Sorts = new SortMap<PurchaseOrder>("-orderDate")
@@ -144,7 +145,7 @@ internal sealed class OrderHandler(
             if (order.Status != OrderStatus.Draft)
                 return Error.Conflict("order_not_draft", $"{order.Number} is already confirmed.");
             var threshold = await ThresholdAsync(order.Currency, token);
-            var number = $"PO{order.OrderDate.Year}-{await numbers.NextAsync(Sequence, order.OrderDate.Year, token):D5}";
+            var number = await numbers.NextAsync(NumberFormat, order.OrderDate.Year, token);
             order.Confirm(number, threshold, user.DisplayName, clock.GetUtcNow());
             if (order.Status == OrderStatus.Approved)
                 outbox.Publish(new PurchaseOrderApproved(order.CompanyId, order.Id, order.Number!, order.SupplierId, new Money(order.Total, order.Currency)));

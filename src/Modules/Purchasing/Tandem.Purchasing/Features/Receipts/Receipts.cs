@@ -36,6 +36,8 @@ internal sealed class ReceiptHandler(
 {
     public const string Sequence = "purchase-receipt";
     public const string ReturnSequence = "purchase-return";
+    public static readonly DocumentNumberFormat NumberFormat = new(Sequence, "GR", Yearly: true);
+    public static readonly DocumentNumberFormat ReturnNumberFormat = new(ReturnSequence, "RT", Yearly: true);
     public const int MaxLines = 500;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -80,7 +82,7 @@ internal sealed class ReceiptHandler(
         var settings = await company.SettingsAsync(ct);
         var currency = await company.CurrencyAsync(ct);
         var date = input.Date ?? Today;
-        var number = $"GR{date.Year}-{await numbers.NextAsync(Sequence, date.Year, ct):D5}";
+        var number = await numbers.NextAsync(NumberFormat, date.Year, ct);
         var receipt = PurchaseReceipt.Record(number, order, date, input.Note, null, clock.GetUtcNow());
         for (var i = 0; i < lines.Count; i++)
         {
@@ -133,7 +135,7 @@ internal sealed class ReceiptHandler(
         var order = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.Id == original.OrderId, ct);
         var settings = await company.SettingsAsync(ct);
         var date = input.Date ?? Today;
-        var number = $"RT{date.Year}-{await numbers.NextAsync(ReturnSequence, date.Year, ct):D5}";
+        var number = await numbers.NextAsync(ReturnNumberFormat, date.Year, ct);
         var back = PurchaseReceipt.Record(number, order, date, input.Note, original.Id, clock.GetUtcNow());
         for (var i = 0; i < lines.Count; i++)
         {

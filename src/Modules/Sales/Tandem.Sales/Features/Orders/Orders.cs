@@ -101,6 +101,7 @@ internal sealed class OrderHandler(
     IPurchasingModule purchasing, CreditCheck credit, IOutbox outbox, TimeProvider clock)
 {
     public const string Sequence = "sales-order";
+    public static readonly DocumentNumberFormat NumberFormat = new(Sequence, "SO", Yearly: true);
     public const string RevenueAccount = "4000";
 
     internal static readonly SortMap<SalesOrder> Sorts = new SortMap<SalesOrder>("-orderDate")

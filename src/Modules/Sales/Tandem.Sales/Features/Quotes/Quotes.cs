@@ -58,6 +58,7 @@ internal sealed class QuoteHandler(
     IInventoryModule inventory, IAccountingModule accounting, CreditCheck credit, OrderHandler orders, IOutbox outbox, TimeProvider clock)
 {
     public const string Sequence = "sales-quote";
+    public static readonly DocumentNumberFormat NumberFormat = new(Sequence, "Q", Yearly: true);
     public const int MaxLines = 200;
 
     internal static readonly SortMap<Quote> Sorts = new SortMap<Quote>("-quoteDate")
@@ -112,7 +113,7 @@ internal sealed class QuoteHandler(
         if (!prepared.IsSuccess)
             return prepared.Error!;
         await using var unit = await session.BeginAsync(ct);
-        var number = $"Q{prepared.Value.Header.QuoteDate.Year}-{await numbers.NextAsync(Sequence, prepared.Value.Header.QuoteDate.Year, ct):D5}";
+        var number = await numbers.NextAsync(NumberFormat, prepared.Value.Header.QuoteDate.Year, ct);
         var quote = Quote.Draft(number, prepared.Value.Header, prepared.Value.Lines, clock.GetUtcNow());
         db.Quotes.Add(quote);
         await db.SaveChangesAsync(ct);
@@ -172,7 +173,7 @@ internal sealed class QuoteHandler(
             await unit.CommitAsync(ct);
             return new AcceptOutcome(null, ApprovalDto.From(approval, null));
         }
-        var number = $"SO{today.Year}-{await numbers.NextAsync(OrderHandler.Sequence, today.Year, ct):D5}";
+        var number = await numbers.NextAsync(OrderHandler.NumberFormat, today.Year, ct);
         var order = SalesOrder.FromQuote(quote, number, today, clock.GetUtcNow());
         quote.Accept(order.Id, today, clock.GetUtcNow());
         db.Orders.Add(order);

@@ -31,6 +31,7 @@ internal sealed class ReturnHandler(SalesDb db, DbSession session, DocumentNumbe
     TimeProvider clock)
 {
     public const string Sequence = "sales-return";
+    public static readonly DocumentNumberFormat NumberFormat = new(Sequence, "RMA", Yearly: true);
 
     public async Task<Result<IReadOnlyList<ReturnDto>>> ListAsync(Guid? orderId, CancellationToken ct)
     {
@@ -58,7 +59,7 @@ internal sealed class ReturnHandler(SalesDb db, DbSession session, DocumentNumbe
         if (order is null)
             return Error.NotFound("Sales order");
         var date = input.Date ?? company.Today;
-        var number = $"RMA{date.Year}-{await numbers.NextAsync(Sequence, date.Year, ct):D5}";
+        var number = await numbers.NextAsync(NumberFormat, date.Year, ct);
         var ra = ReturnAuthorisation.Authorise(number, order, input.Reason!, date, lines.Select(l => (l.OrderLineId, l.Quantity)).ToList(), clock.GetUtcNow());
         db.Returns.Add(ra);
         await db.SaveChangesAsync(ct);

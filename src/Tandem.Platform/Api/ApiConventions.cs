@@ -1,8 +1,10 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +33,22 @@ public sealed class SignInRateLimitOptions
     public string[] Paths { get; set; } = ["/api/v1/auth/token", "/login", "/account/login"];
 }
 
+/// <summary>
+/// A reverse proxy in front of the server that ends TLS (nginx, Caddy, a load balancer). With it enabled, the scheme
+/// and client address come from the proxy's <c>X-Forwarded-Proto</c> and <c>X-Forwarded-For</c>, so HSTS and secure
+/// cookies go out for https and sign-in attempts are limited per real client rather than per proxy. Only proxies on
+/// this machine (loopback) and those listed are believed; anyone else's forwarded headers are ignored.
+/// </summary>
+public sealed class ReverseProxyOptions
+{
+    public const string Section = "Tandem:ReverseProxy";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>Addresses of proxies on other machines whose forwarded headers are trusted, besides loopback.</summary>
+    public string[] KnownProxies { get; set; } = [];
+}
+
 /// <summary>The cross-cutting HTTP conventions, registered and ordered in one place.</summary>
 public static class ApiConventions
 {
@@ -39,6 +57,16 @@ public static class ApiConventions
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section));
         services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section));
         services.AddOptions<SignInRateLimitOptions>().Bind(configuration.GetSection(SignInRateLimitOptions.Section));
+        var proxy = configuration.GetSection(ReverseProxyOptions.Section).Get<ReverseProxyOptions>() ?? new ReverseProxyOptions();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = proxy.Enabled ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
+            foreach (var address in proxy.KnownProxies)
+            {
+                options.KnownProxies.Add(IPAddress.TryParse(address, out var known) ? known
+                    : throw new InvalidOperationException($"{ReverseProxyOptions.Section}:KnownProxies: '{address}' is not an IP address."));
+            }
+        });
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             if (CorrelationId.Of(context.HttpContext) is { } id)
@@ -92,6 +120,8 @@ public static class ApiConventions
     /// <summary>Outermost: correlation id and security headers, so even errors and rejections carry them.</summary>
     public static IApplicationBuilder UseApiConventionsOuter(this IApplicationBuilder app)
     {
+        // First of all: everything after it (HSTS, cookies, the sign-in limit, logs) sees the client's scheme and address.
+        app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.Use((context, next) =>

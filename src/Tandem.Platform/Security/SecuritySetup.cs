@@ -42,6 +42,8 @@ public static class SecuritySetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, PermissionPolicies>();
 
+        // Its default sends the form's cookie over plain http even when the page came over https.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = "Tandem";

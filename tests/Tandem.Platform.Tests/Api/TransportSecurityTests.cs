@@ -37,6 +37,33 @@ public sealed class ReverseProxyTests(ReverseProxyServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task Over_https_the_sign_in_cookie_is_marked_secure()
+    {
+        _ = server.Anonymous(); // skips loudly if the server is unavailable
+        using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.44");
+        var page = await client.GetAsync("/login", Ct);
+        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.Contains("secure", antiforgeryCookie, StringComparison.OrdinalIgnoreCase);
+        var token = WebUtility.HtmlDecode(AntiforgeryTests.FieldOf(await page.Content.ReadAsStringAsync(Ct)));
+        var post = new HttpRequestMessage(HttpMethod.Post, "/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "login", ["__RequestVerificationToken"] = token,
+                ["Input.Email"] = TandemServer.AdminEmail, ["Input.Password"] = TandemServer.AdminPassword,
+            }),
+        };
+        post.Headers.Add("Cookie", antiforgeryCookie.Split(';')[0]);
+        var signedIn = await client.SendAsync(post, Ct);
+        var authCookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("tandem.auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", authCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", authCookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_sign_in_limit_counts_each_forwarded_client_apart()
     {
         var client = server.Anonymous();
@@ -83,7 +110,7 @@ public sealed partial class AntiforgeryTests(SqliteServer server) : IClassFixtur
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { BaseAddress = server.BaseAddress };
         var form = await client.GetStringAsync("/login", Ct);
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value);
+        var token = WebUtility.HtmlDecode(FieldOf(form));
         Assert.NotEmpty(token);
         Dictionary<string, string> Fields(string? antiforgery)
         {
@@ -106,6 +133,9 @@ public sealed partial class AntiforgeryTests(SqliteServer server) : IClassFixtur
         Assert.True(genuine.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther, $"sign-in answered {(int)genuine.StatusCode}");
         Assert.Contains(handler.CookieContainer.GetAllCookies(), c => c.Name == "tandem.auth");
     }
+
+    /// <summary>The antiforgery token a page's form carries.</summary>
+    public static string FieldOf(string page) => AntiforgeryField().Match(page).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

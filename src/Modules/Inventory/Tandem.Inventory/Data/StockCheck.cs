@@ -106,7 +106,7 @@ internal sealed class StockCheck(InventoryDb db, IAccountingModule accounting) :
     }
 
     /// <summary>Moves read per page, and their entry numbers asked of the ledger per page: memory stays flat over millions.</summary>
-    internal const int EntryPage = 10_000;
+    private const int EntryPage = 10_000;
 
     private async Task CheckEntriesAsync(List<ConsistencyViolation> violations, CancellationToken ct)
     {

@@ -49,6 +49,10 @@ public sealed class SeedBenchTests
         // (check all above compared it with the valuation), and the move numbers continue the sequence.
         Assert.Equal(12L, await CountAsync(pg, "SELECT count(*) FROM catalog.product WHERE sku LIKE 'BENCH-%'"));
         Assert.Equal(100L, await CountAsync(pg, "SELECT count(*) FROM inventory.stock_move WHERE source_type = 'bench' AND status = 'Done'"));
+        // Each carries the number of its day's posted entry for its kind (check all above found that entry posted).
+        Assert.Equal(0L, await CountAsync(pg, "SELECT count(*) FROM inventory.stock_move WHERE source_type = 'bench' AND entry_number IS NULL"));
+        Assert.Equal(await CountAsync(pg, "SELECT count(DISTINCT (done_date, kind)) FROM inventory.stock_move WHERE source_type = 'bench'"),
+            await CountAsync(pg, "SELECT count(DISTINCT entry_number) FROM inventory.stock_move WHERE source_type = 'bench'"));
         Assert.Equal(await CountAsync(pg, "SELECT count(*) FROM inventory.stock_move") + 1,
             await CountAsync(pg, "SELECT next_value FROM platform.number_sequences WHERE sequence = 'stock-move'"));
         Assert.Equal(0L, await CountAsync(pg, "SELECT count(*) FROM (SELECT number FROM inventory.stock_move GROUP BY company_id, number HAVING count(*) > 1) d"));

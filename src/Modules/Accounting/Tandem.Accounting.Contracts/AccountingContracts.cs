@@ -29,6 +29,12 @@ public interface IAccountingModule
     /// <summary>Every company's balance (debits − credits) over the accounts with the role; for consistency checks.</summary>
     Task<IReadOnlyList<RoleBalance>> RoleBalancesAsync(ControlRole role, CancellationToken ct);
 
+    /// <summary>
+    /// Of the entries named, those that exist in their company and are posted; for consistency checks across every
+    /// company. Ask in pages (a few thousand at a time): each company's numbers are looked up in one query.
+    /// </summary>
+    Task<IReadOnlySet<EntryReference>> PostedEntriesAsync(IReadOnlyCollection<EntryReference> entries, CancellationToken ct);
+
     /// <summary>The company's active taxes, for pricing documents (quotes, orders) before they are invoiced.</summary>
     Task<IReadOnlyList<TaxSummary>> ListTaxesAsync(CancellationToken ct);
 
@@ -73,6 +79,9 @@ public sealed record LedgerLineRequest(ControlRole? Role, string? AccountCode, d
 public sealed record PostedEntry(Guid Id, string Number);
 
 public sealed record RoleBalance(Guid CompanyId, decimal Balance);
+
+/// <summary>A journal entry as another module records it: its company and its number (e.g. <c>JE2025-000042</c>).</summary>
+public readonly record struct EntryReference(Guid CompanyId, string Number);
 
 public enum AccountType
 {

@@ -151,6 +151,9 @@ internal sealed class AccountingFacade(
 
     public Task<IReadOnlyList<RoleBalance>> RoleBalancesAsync(ControlRole role, CancellationToken ct) => posting.RoleBalancesAsync(role, ct);
 
+    public Task<IReadOnlySet<EntryReference>> PostedEntriesAsync(IReadOnlyCollection<EntryReference> entries, CancellationToken ct) =>
+        posting.PostedEntriesAsync(entries, ct);
+
     public Task<CreditPosition> GetCreditPositionAsync(Guid partyId, CancellationToken ct) =>
         receivables.CreditPositionAsync(partyId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
 

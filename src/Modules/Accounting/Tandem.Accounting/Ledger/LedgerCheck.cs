@@ -1,14 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Tandem.Accounting.Contracts;
 using Tandem.Accounting.Data;
+using Tandem.Accounting.Domain;
 using Tandem.Platform.Consistency;
 
 namespace Tandem.Accounting.Ledger;
 
 /// <summary>
 /// Proves the ledger over every company: each posted entry balances; each balance row equals the sum of the posted
-/// lines behind it (and no posted line lacks its balance row); and each receivable or payable account's balance per
-/// party equals that party's open items.
+/// lines behind it (and no posted line lacks its balance row); each receivable or payable account's balance per
+/// party equals that party's open items; and each posted document has its journal entry: every posted invoice, credit
+/// note, bill or refund and every payment names an entry of its own company that exists and is posted, and an
+/// invoice's entry carries its total on the receivable (customer documents) or payable (vendor documents) side: its
+/// lines on accounts with either role, in the invoice's currency, add up to the total, positive (debit) for invoices
+/// and refunds, negative for credit notes and bills.
 /// </summary>
 internal sealed class LedgerCheck(AccountingDb db) : IConsistencyCheck
 {
@@ -79,6 +84,73 @@ internal sealed class LedgerCheck(AccountingDb db) : IConsistencyCheck
             violations.Add(new ConsistencyViolation(Name, key.CompanyId, "control_not_open_items",
                 $"account {key.AccountId} party {key.PartyId}: balance {balance}, no open items"));
         }
+
+        await CheckDocumentEntriesAsync(violations, ct);
         return violations;
     }
+
+    // Each query is one statement over all companies: left joins and grouped sums, never a query per document.
+    private async Task CheckDocumentEntriesAsync(List<ConsistencyViolation> violations, CancellationToken ct)
+    {
+        var entries = db.Entries.IgnoreQueryFilters();
+        var invoices = db.Invoices.IgnoreQueryFilters().Where(i => i.Status == EntryStatus.Posted);
+
+        var invoiceEntries = await (
+            from i in invoices
+            join e in entries on new { Id = i.JournalEntryId, i.CompanyId } equals new { Id = (Guid?)e.Id, e.CompanyId } into found
+            from e in found.DefaultIfEmpty()
+            where e == null || e.Status != EntryStatus.Posted
+            select new { i.CompanyId, i.Kind, i.Number, i.JournalEntryId, Found = e != null, EntryNumber = e == null ? null : e.Number })
+            .ToListAsync(ct);
+        foreach (var i in invoiceEntries)
+        {
+            violations.Add(i.Found
+                ? new ConsistencyViolation(Name, i.CompanyId, "document_entry_not_posted", $"{Describe(i.Kind)} {i.Number}: its entry {i.JournalEntryId} is a draft")
+                : new ConsistencyViolation(Name, i.CompanyId, "document_entry_missing", $"{Describe(i.Kind)} {i.Number}: no entry {i.JournalEntryId?.ToString() ?? "named"} in its company"));
+        }
+
+        var paymentEntries = await (
+            from p in db.Payments.IgnoreQueryFilters()
+            join e in entries on new { Id = p.JournalEntryId, p.CompanyId } equals new { e.Id, e.CompanyId } into found
+            from e in found.DefaultIfEmpty()
+            where e == null || e.Status != EntryStatus.Posted
+            select new { p.CompanyId, p.Number, p.JournalEntryId, Found = e != null })
+            .ToListAsync(ct);
+        foreach (var p in paymentEntries)
+        {
+            violations.Add(p.Found
+                ? new ConsistencyViolation(Name, p.CompanyId, "document_entry_not_posted", $"payment {p.Number}: its entry {p.JournalEntryId} is a draft")
+                : new ConsistencyViolation(Name, p.CompanyId, "document_entry_missing", $"payment {p.Number}: no entry {p.JournalEntryId} in its company"));
+        }
+
+        var controlAccounts = db.Accounts.IgnoreQueryFilters().Where(a => a.Role == ControlRole.Receivable || a.Role == ControlRole.Payable).Select(a => a.Id);
+        var controlLines = db.Lines.IgnoreQueryFilters().Where(l => controlAccounts.Contains(l.AccountId));
+        var sums = await (
+            from i in invoices
+            join l in controlLines on new { Id = i.JournalEntryId, i.CompanyId, i.Currency } equals new { Id = (Guid?)l.EntryId, l.CompanyId, l.Currency }
+            group l.Amount by new { i.CompanyId, i.Id, i.Kind, i.Number, i.Currency, i.Total } into g
+            select new { g.Key.CompanyId, g.Key.Kind, g.Key.Number, g.Key.Currency, g.Key.Total, Amount = g.Sum() })
+            .Where(x => x.Kind == InvoiceKind.CustomerInvoice || x.Kind == InvoiceKind.VendorRefund ? x.Amount != x.Total : x.Amount + x.Total != 0)
+            .ToListAsync(ct);
+        // A non-zero total with no receivable or payable line at all in an entry that exists: the join above has no row for it.
+        var uncarried = await invoices
+            .Where(i => i.Total != 0
+                && entries.Any(e => e.Id == i.JournalEntryId && e.CompanyId == i.CompanyId)
+                && !controlLines.Any(l => l.EntryId == i.JournalEntryId && l.CompanyId == i.CompanyId && l.Currency == i.Currency))
+            .Select(i => new { i.CompanyId, i.Kind, i.Number, i.Currency, i.Total, Amount = 0m })
+            .ToListAsync(ct);
+        foreach (var x in sums.Concat(uncarried))
+        {
+            violations.Add(new ConsistencyViolation(Name, x.CompanyId, "document_entry_total_mismatch",
+                $"{Describe(x.Kind)} {x.Number}: total {x.Total} {x.Currency}, its entry's receivable or payable lines {x.Amount} {x.Currency}"));
+        }
+    }
+
+    private static string Describe(InvoiceKind kind) => kind switch
+    {
+        InvoiceKind.CustomerInvoice => "invoice",
+        InvoiceKind.CustomerCreditNote => "credit note",
+        InvoiceKind.VendorBill => "bill",
+        _ => "refund",
+    };
 }

@@ -58,4 +58,19 @@ internal sealed class ModulePosting(AccountingDb db, DbSession session, LedgerPo
             .ToListAsync(ct);
         return rows.Select(r => new RoleBalance(r.CompanyId, r.Debit - r.Credit)).ToList();
     }
+
+    public async Task<IReadOnlySet<EntryReference>> PostedEntriesAsync(IReadOnlyCollection<EntryReference> entries, CancellationToken ct)
+    {
+        var posted = new HashSet<EntryReference>();
+        foreach (var company in entries.GroupBy(e => e.CompanyId))
+        {
+            var numbers = company.Select(e => e.Number).Distinct(StringComparer.Ordinal).ToList();
+            var found = await db.Entries.IgnoreQueryFilters().AsNoTracking()
+                .Where(e => e.CompanyId == company.Key && e.Status == EntryStatus.Posted && numbers.Contains(e.Number!))
+                .Select(e => e.Number!)
+                .ToListAsync(ct);
+            posted.UnionWith(found.Select(n => new EntryReference(company.Key, n)));
+        }
+        return posted;
+    }
 }

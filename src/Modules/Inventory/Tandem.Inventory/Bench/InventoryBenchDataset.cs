@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Tandem.Accounting.Contracts;
 using Tandem.Inventory.Data;
 using Tandem.Inventory.Domain;
@@ -15,7 +16,9 @@ namespace Tandem.Inventory.Bench;
 /// continue the stock-move sequence without gaps; on-hand rows, levels, valuation layers and product valuations are
 /// added from the very moves inserted, so <c>check stock</c> holds on the result. The ledger gets one entry per day
 /// and kind through the accounting contract (the live path posts one per move), so the inventory account equals
-/// the valuation. Runs after the ledger dataset, which opens the fiscal year.
+/// the valuation; the entries are posted first, from the figures the moves are about to get, and each move is
+/// inserted carrying its day's entry number, as a live move carries its own. Runs after the ledger dataset, which
+/// opens the fiscal year.
 /// </summary>
 internal sealed class InventoryBenchDataset(InventoryDb db, DbSession session, IAccountingModule accounting) : IBenchDataset
 {
@@ -49,38 +52,47 @@ internal sealed class InventoryBenchDataset(InventoryDb db, DbSession session, I
             ("supplier", supplier.Value), ("customer", customer.Value),
         ];
         await context.ExecuteAllAsync(ProductsSql, ct, parameters);
+
+        var days = new List<(DateOnly Date, bool Receipt, decimal Value)>();
+        await using (var command = new NpgsqlCommand(DaysSql, context.Connection) { CommandTimeout = 0 })
+        {
+            (string Name, object Value)[] all = [.. parameters, ("from", 1L), ("to", moves)];
+            foreach (var (name, value) in all.Where(p => DaysSql.Contains("@" + p.Name, StringComparison.Ordinal)))
+                command.Parameters.AddWithValue(name, value);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                days.Add((reader.GetFieldValue<DateOnly>(0), reader.GetBoolean(1), reader.GetDecimal(2)));
+        }
+        var entries = new List<string>(days.Count);
+        await using (var unit = await session.BeginAsync(ct))
+        {
+            foreach (var day in days)
+            {
+                var (debit, credit) = day.Receipt
+                    ? (ControlRole.Inventory, ControlRole.GoodsReceivedNotInvoiced)
+                    : (ControlRole.CostOfGoodsSold, ControlRole.Inventory);
+                var posted = await accounting.PostAsync(new LedgerEntryRequest(day.Date, $"Bench {(day.Receipt ? "receipts" : "deliveries")} of {day.Date:yyyy-MM-dd}", null,
+                    [new LedgerLineRequest(debit, null, day.Value, 0m), new LedgerLineRequest(credit, null, 0m, day.Value)]), ct);
+                if (!posted.IsSuccess)
+                    throw new InvalidOperationException($"Posting the stock value of {day.Date}: {posted.Error!.Message}");
+                entries.Add(posted.Value.Number);
+            }
+            await unit.CommitAsync(ct);
+        }
+
+        (string, object)[] entryParameters =
+            [("entry_dates", days.Select(d => d.Date).ToArray()), ("entry_receipts", days.Select(d => d.Receipt).ToArray()), ("entry_numbers", entries.ToArray())];
         for (long from = 1; from <= moves; from += Batch)
         {
             var to = Math.Min(moves, from + Batch - 1);
-            await context.ExecuteAllAsync(MovesSql, ct, [.. parameters, ("from", from), ("to", to)]);
+            await context.ExecuteAllAsync(MovesSql, ct, [.. parameters, .. entryParameters, ("from", from), ("to", to)]);
             context.Log($"stock moves {to:N0} / {moves:N0}");
         }
         await context.ExecuteAllAsync(TotalsSql, ct, parameters);
         foreach (var table in new[] { "stock_move", "stock_move_line", "valuation_layer", "stock_quant", "stock_level", "product_valuation", "product_settings" })
             await context.ExecuteAsync($"ANALYZE inventory.{table}", ct);
-
-        var days = await db.Moves.AsNoTracking()
-            .Where(m => m.Status == MoveStatus.Done && m.SourceType == BenchSource && (m.Kind == MoveKind.Receipt || m.Kind == MoveKind.Delivery))
-            .GroupBy(m => new { m.DoneDate, m.Kind })
-            .Select(g => new { g.Key.DoneDate, g.Key.Kind, Value = g.Sum(m => m.Value) })
-            .OrderBy(g => g.DoneDate).ToListAsync(ct);
-        await using var unit = await session.BeginAsync(ct);
-        foreach (var day in days)
-        {
-            var (debit, credit) = day.Kind == MoveKind.Receipt
-                ? (ControlRole.Inventory, ControlRole.GoodsReceivedNotInvoiced)
-                : (ControlRole.CostOfGoodsSold, ControlRole.Inventory);
-            var posted = await accounting.PostAsync(new LedgerEntryRequest(day.DoneDate!.Value, $"Bench {day.Kind.ToString().ToLowerInvariant()}s of {day.DoneDate:yyyy-MM-dd}", null,
-                [new LedgerLineRequest(debit, null, day.Value, 0m), new LedgerLineRequest(credit, null, 0m, day.Value)]), ct);
-            if (!posted.IsSuccess)
-                throw new InvalidOperationException($"Posting the stock value of {day.DoneDate}: {posted.Error!.Message}");
-        }
-        await unit.CommitAsync(ct);
         context.Log($"{moves:N0} done moves over {products.Count:N0} products, posted as {days.Count} ledger entries");
     }
-
-    /// <summary>Marks the generated moves, so the daily postings read exactly them.</summary>
-    private const string BenchSource = "bench";
 
     // Product p (1-based) is stocked in warehouse 1 + p % stock_count at the unit cost 5.50 + p % 200.
     private static readonly string[] ProductsSql =
@@ -92,8 +104,23 @@ internal sealed class InventoryBenchDataset(InventoryDb db, DbSession session, I
         """,
     ];
 
-    // Move g of n is the k-th move of product 1 + (g - 1) % product_count, k = (g - 1) / product_count: receipts (even k)
-    // of 10–14 pieces and deliveries (odd k) of 5–7, so stock never runs out. Dated through the year in number order.
+    // Move g of n is the k-th move of product p = 1 + (g - 1) % product_count, k = (g - 1) / product_count: receipts
+    // (even k) of 10–14 pieces and deliveries (odd k) of 5–7, so stock never runs out. Dated through the year in number
+    // order. The figures of moves @from to @to, shared by the daily ledger totals and the moves themselves.
+    private const string MoveFigures = """
+        SELECT g, p, k, (k % 2 = 0) AS receipt,
+               CASE WHEN k % 2 = 0 THEN 10 + (k / 2) % 5 ELSE 5 + (k / 2) % 3 END::numeric(28,4) AS quantity,
+               (5.50 + p % 200)::numeric(28,4) AS unit_cost,
+               @start::date + ((g - 1) * @days / @n)::int AS date
+        FROM generate_series(@from::bigint, @to::bigint) AS g,
+             LATERAL (SELECT 1 + ((g - 1) % @product_count)::int AS p, ((g - 1) / @product_count)::bigint AS k) AS x
+        """;
+
+    // The stock value each day's receipts and deliveries will carry: one ledger entry each.
+    private const string DaysSql = $"""
+        SELECT date, receipt, sum(quantity * unit_cost) FROM ({MoveFigures}) AS f GROUP BY date, receipt ORDER BY date, receipt DESC
+        """;
+
     private static readonly string[] MovesSql =
     [
         """
@@ -102,25 +129,29 @@ internal sealed class InventoryBenchDataset(InventoryDb db, DbSession session, I
         """,
         "ALTER TABLE bench_product ADD PRIMARY KEY (n)",
         """
+        CREATE TEMP TABLE bench_entry ON COMMIT DROP AS
+        SELECT * FROM unnest(@entry_dates::date[], @entry_receipts::boolean[], @entry_numbers::text[]) AS e(date, receipt, number)
+        """,
+        "ALTER TABLE bench_entry ADD PRIMARY KEY (date, receipt)",
+        $"""
         CREATE TEMP TABLE bench_move ON COMMIT DROP AS
-        SELECT g, md5(@c::text || 'move' || (@first + g))::uuid AS id, bp.id AS product_id, k, p,
-               (k % 2 = 0) AS receipt,
-               CASE WHEN k % 2 = 0 THEN 10 + (k / 2) % 5 ELSE 5 + (k / 2) % 3 END::numeric(28,4) AS quantity,
-               (5.50 + p % 200)::numeric(28,4) AS unit_cost,
-               (@stocks::uuid[])[1 + p % @stock_count] AS stock,
-               (@warehouses::uuid[])[1 + p % @stock_count] AS warehouse_id,
-               @start::date + ((g - 1) * @days / @n)::int AS date,
-               'SM' || CASE WHEN @first + g - 1 < 1000000 THEN lpad((@first + g - 1)::text, 6, '0') ELSE (@first + g - 1)::text END AS number
-        FROM generate_series(@from::bigint, @to::bigint) AS g,
-             LATERAL (SELECT 1 + ((g - 1) % @product_count)::int AS p, ((g - 1) / @product_count)::bigint AS k) AS x
-        JOIN bench_product bp ON bp.n = x.p
+        SELECT f.g AS g, md5(@c::text || 'move' || (@first + f.g))::uuid AS id, bp.id AS product_id, f.k AS k, f.p AS p, f.receipt AS receipt,
+               f.quantity AS quantity, f.unit_cost AS unit_cost,
+               (@stocks::uuid[])[1 + f.p % @stock_count] AS stock,
+               (@warehouses::uuid[])[1 + f.p % @stock_count] AS warehouse_id,
+               f.date AS date,
+               'SM' || CASE WHEN @first + f.g - 1 < 1000000 THEN lpad((@first + f.g - 1)::text, 6, '0') ELSE (@first + f.g - 1)::text END AS number,
+               e.number AS entry_number
+        FROM ({MoveFigures}) AS f
+        JOIN bench_product bp ON bp.n = f.p
+        JOIN bench_entry e ON e.date = f.date AND e.receipt = f.receipt
         """,
         """
         INSERT INTO inventory.stock_move (id, number, kind, status, product_id, quantity, entered_quantity, entered_unit, from_location_id, to_location_id,
-          warehouse_id, scheduled_date, done_date, source_type, unit_cost, value, reserved_quantity, created_at, done_at, company_id, version)
+          warehouse_id, scheduled_date, done_date, source_type, unit_cost, value, entry_number, reserved_quantity, created_at, done_at, company_id, version)
         SELECT id, number, CASE WHEN receipt THEN 'Receipt' ELSE 'Delivery' END, 'Done', product_id, quantity, quantity, 'pc',
                CASE WHEN receipt THEN @supplier ELSE stock END, CASE WHEN receipt THEN stock ELSE @customer END,
-               warehouse_id, date, date, 'bench', unit_cost, quantity * unit_cost, 0, date::timestamptz, date::timestamptz, @c, 0
+               warehouse_id, date, date, 'bench', unit_cost, quantity * unit_cost, entry_number, 0, date::timestamptz, date::timestamptz, @c, 0
         FROM bench_move
         """,
         """

@@ -8,8 +8,13 @@ namespace Tandem.Inventory.Data;
 /// <summary>
 /// Proves the stock ledger over every company: each quant equals the sum of the done move lines into and out of its
 /// location; each level equals its quants and holds exactly the open reservations; internal locations are never
-/// negative nor reserved beyond what they hold; each product's valuation equals its layers; and the inventory
-/// account's balance equals the valuation.
+/// negative nor reserved beyond what they hold; each product's valuation equals its layers; the inventory
+/// account's balance equals the valuation; and each done move that posted its value to the ledger has its entry. A
+/// move posts when it is done with a non-zero value: goods coming into an internal location from outside (receipts,
+/// customer returns, count gains) or leaving one for outside (deliveries, returns to suppliers, count losses), as
+/// Sales deliveries and Purchasing receipts do in their own transactions. Internal transfers, moves between two
+/// outside locations and moves at zero cost carry no value and post nothing. Such a move records the entry's number,
+/// and a posted entry with that number exists in the move's company.
 /// </summary>
 internal sealed class StockCheck(InventoryDb db, IAccountingModule accounting) : IConsistencyCheck
 {
@@ -95,6 +100,47 @@ internal sealed class StockCheck(InventoryDb db, IAccountingModule accounting) :
         }
         foreach (var (company, value) in valued.Where(v => v.Value != 0))
             violations.Add(new(Name, company, "inventory_account_not_valuation", $"inventory accounts 0, stock valuation {value}"));
+
+        await CheckEntriesAsync(violations, ct);
         return violations;
+    }
+
+    /// <summary>Moves read per page, and their entry numbers asked of the ledger per page: memory stays flat over millions.</summary>
+    private const int EntryPage = 10_000;
+
+    private async Task CheckEntriesAsync(List<ConsistencyViolation> violations, CancellationToken ct)
+    {
+        var posting = db.Moves.IgnoreQueryFilters().AsNoTracking().Where(m => m.Status == MoveStatus.Done && m.Value != 0);
+        var unnumbered = await posting.Where(m => m.EntryNumber == null || m.EntryNumber == "")
+            .Select(m => new { m.CompanyId, m.Number, m.Value }).ToListAsync(ct);
+        violations.AddRange(unnumbered.Select(m => new ConsistencyViolation(Name, m.CompanyId, "move_entry_missing",
+            $"move {m.Number}: done with value {m.Value} but names no ledger entry")));
+
+        var numbered = posting.Where(m => m.EntryNumber != null && m.EntryNumber != "");
+        var companies = await numbered.Select(m => m.CompanyId).Distinct().ToListAsync(ct);
+        foreach (var company in companies)
+        {
+            // Keyset pages in move-number order, which the (company, number) index serves without sorting.
+            var after = "";
+            while (true)
+            {
+                var last = after;
+                var page = await numbered.Where(m => m.CompanyId == company && string.Compare(m.Number, last) > 0)
+                    .OrderBy(m => m.Number).Take(EntryPage)
+                    .Select(m => new { m.Number, EntryNumber = m.EntryNumber! })
+                    .ToListAsync(ct);
+                if (page.Count == 0)
+                    break;
+                var posted = await accounting.PostedEntriesAsync(page.Select(m => new EntryReference(company, m.EntryNumber)).Distinct().ToList(), ct);
+                foreach (var move in page.Where(m => !posted.Contains(new EntryReference(company, m.EntryNumber))))
+                {
+                    violations.Add(new(Name, company, "move_entry_not_posted",
+                        $"move {move.Number}: its entry {move.EntryNumber} is not a posted entry of its company"));
+                }
+                if (page.Count < EntryPage)
+                    break;
+                after = page[^1].Number;
+            }
+        }
     }
 }

@@ -23,6 +23,8 @@ internal sealed class StockCheck(InventoryDb db, IAccountingModule accounting) :
     public async Task<IReadOnlyList<ConsistencyViolation>> RunAsync(CancellationToken ct)
     {
         var violations = new List<ConsistencyViolation>();
+        // The check sums millions of move lines; that takes longer than a request's 30 seconds.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         var done = db.Moves.IgnoreQueryFilters().Where(m => m.Status == MoveStatus.Done);
         var lines = db.MoveLines.IgnoreQueryFilters();
         var incoming = await lines.Join(done, l => l.MoveId, m => m.Id, (l, m) => new { m.CompanyId, m.ProductId, Location = m.ToLocationId, l.LotId, l.Quantity })

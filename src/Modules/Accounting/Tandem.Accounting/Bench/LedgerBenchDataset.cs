@@ -156,7 +156,7 @@ internal sealed class LedgerBenchDataset(AccountingDb db, PeriodsHandler periods
         SELECT i, id AS invoice_id, md5(id::text || 'open')::uuid AS open_item_id, party_id, number AS invoice_number, untaxed + tax AS total,
                md5(@c::text || 'payment' || (@first_pay + i))::uuid AS id,
                md5(@c::text || 'entry' || (@first_pay_je + i))::uuid AS entry_id,
-               least(date + 7 + (i * 11) % 45, @today::date) AS date,
+               least(date + (7 + (i * 11) % 45)::int, @today::date) AS date,
                {Compose(Payment.InNumberFormat, "@first_pay + i - 1")} AS number,
                {Compose(LedgerPosting.NumberFormat, "@first_pay_je + i - 1")} AS entry_number
         FROM bench_invoice WHERE i <= @paid

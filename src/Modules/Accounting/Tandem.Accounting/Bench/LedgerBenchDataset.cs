@@ -88,7 +88,7 @@ internal sealed class LedgerBenchDataset(AccountingDb db, PeriodsHandler periods
           debit = b.debit + excluded.debit, credit = b.credit + excluded.credit, amount = b.amount + excluded.amount
         """;
 
-    /// <summary>The SQL that composes a number as <paramref name="format"/> does for <c>@year</c>: <c>INV2026-00042</c> from 42.</summary>
+    /// <summary>The SQL that composes a number as the yearly <paramref name="format"/> does for <c>@year</c>: <c>INV2026-00042</c> from 42.</summary>
     private static string Compose(DocumentNumberFormat format, string value) =>
         $"'{format.Prefix}' || @year || '-' || to_char({value}, 'FM{new string('9', 12 - format.Digits)}{new string('0', format.Digits)}')";
 

@@ -73,18 +73,19 @@ public static class TandemCli
         var customers = new Option<int>("--customers") { Description = "Customer organisations (each with two people)", DefaultValueFactory = _ => defaults.Customers };
         var opportunities = new Option<int>("--opportunities") { Description = "CRM opportunities", DefaultValueFactory = _ => defaults.Opportunities };
         var activities = new Option<int>("--activities") { Description = "CRM activities and notes together", DefaultValueFactory = _ => defaults.Activities };
-        var invoices = new Option<int>("--invoices") { Description = "Posted customer invoices left open", DefaultValueFactory = _ => defaults.Invoices };
-        var lines = new Option<long>("--journal-lines") { Description = "Posted journal lines in all, the invoices' included", DefaultValueFactory = _ => defaults.JournalLines };
+        var invoices = new Option<int>("--invoices") { Description = "Posted customer invoices, left open but for the paid ones", DefaultValueFactory = _ => defaults.Invoices };
+        var lines = new Option<long>("--journal-lines") { Description = "Posted journal lines in all, the invoices' and payments' included", DefaultValueFactory = _ => defaults.JournalLines };
         var reps = new Option<int>("--reps") { Description = "Sales rep users who own the CRM records", DefaultValueFactory = _ => defaults.Reps };
         var products = new Option<int>("--products") { Description = "Stocked products in the catalog", DefaultValueFactory = _ => defaults.Products };
         var moves = new Option<long>("--stock-moves") { Description = "Done stock moves (receipts and deliveries) over those products", DefaultValueFactory = _ => defaults.StockMoves };
         var orders = new Option<int>("--orders") { Description = "Sales orders over a year, each from an accepted quote, through every status", DefaultValueFactory = _ => defaults.Orders };
         var purchaseOrders = new Option<int>("--purchase-orders") { Description = "Purchase orders over a year to suppliers among the customers, drafts to closed", DefaultValueFactory = _ => defaults.PurchaseOrders };
+        var payments = new Option<int>("--payments") { Description = "The oldest invoices paid in full, one customer payment each (at most --invoices)", DefaultValueFactory = _ => defaults.Payments };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same data", DefaultValueFactory = _ => 20261123 };
         var company = new Option<string?>("--company") { Description = "Company code (default: the first company)" };
         var bench = new Command("bench", "Load a large, reproducible dataset into a company (PostgreSQL), for the benchmarks.")
         {
-            customers, opportunities, activities, invoices, lines, reps, products, moves, orders, purchaseOrders, seed, company,
+            customers, opportunities, activities, invoices, payments, lines, reps, products, moves, orders, purchaseOrders, seed, company,
         };
         bench.TreatUnmatchedTokensAsErrors = false;
         bench.SetAction((parse, ct) => WithServicesAsync(parse.UnmatchedTokens.ToArray(), async (sp, token) =>
@@ -92,12 +93,13 @@ public static class TandemCli
             await sp.GetRequiredService<StartupTasks>().MigrateAsync(token);
             var size = new BenchDataSize(parse.GetValue(customers), parse.GetValue(opportunities), parse.GetValue(activities),
                 parse.GetValue(invoices), parse.GetValue(lines), parse.GetValue(reps), parse.GetValue(products), parse.GetValue(moves), parse.GetValue(orders),
-                parse.GetValue(purchaseOrders));
-            if (size.Customers < 1 || size.Opportunities < 0 || size.Activities < 0 || size.Invoices < 0 || size.JournalLines < size.Invoices * 3L || size.Reps < 1
+                parse.GetValue(purchaseOrders), parse.GetValue(payments));
+            if (size.Customers < 1 || size.Opportunities < 0 || size.Activities < 0 || size.Invoices < 0 || size.Payments < 0 || size.Payments > size.Invoices
+                || size.JournalLines < size.Invoices * 3L + size.Payments * 2L || size.Reps < 1
                 || size.Products < 0 || size.StockMoves < 0 || (size.StockMoves > 0 && size.Products < 1) || size.Orders < 0 || (size.Orders > 0 && size.Products < 1)
                 || size.PurchaseOrders < 0 || (size.PurchaseOrders > 0 && size.Products < 1))
             {
-                parse.InvocationConfiguration.Error.WriteLine("Sizes must be positive, with at least one customer and rep, at least three journal lines per invoice, and products for any stock moves, orders or purchase orders.");
+                parse.InvocationConfiguration.Error.WriteLine("Sizes must be positive, with at least one customer and rep, no more payments than invoices, at least three journal lines per invoice and two per payment, and products for any stock moves, orders or purchase orders.");
                 return 2;
             }
             return await sp.GetRequiredService<BenchSeeder>().RunAsync(size, parse.GetValue(seed), parse.GetValue(company), Console.Out, token);

@@ -16,7 +16,8 @@ public sealed record BenchDataSize(
     int Products = 10_000,
     long StockMoves = 5_000_000,
     int Orders = 0,
-    int PurchaseOrders = 0);
+    int PurchaseOrders = 0,
+    int Payments = 0);
 
 /// <summary>
 /// A module's share of the benchmark dataset. Datasets run in <see cref="Order"/> on one PostgreSQL connection and

@@ -171,6 +171,98 @@ public sealed class SeedBenchTests
     }
 
     [Fact]
+    public async Task Bench_payments_settle_the_oldest_invoices_keep_every_check_passing_and_show_on_the_customer_overview()
+    {
+        await using var server = new PostgresServer();
+        await server.InitializeAsync();
+        if (!PostgresCluster.Shared.IsAvailable)
+        {
+            Assert.False(PostgresCluster.Required, PostgresCluster.Shared.UnavailableReason);
+            Assert.Skip("*** PostgreSQL is not available here: " + PostgresCluster.Shared.UnavailableReason);
+        }
+        string[] database = ["--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={server.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
+        await HostCommands.ExpectAsync(0,
+            ["seed", "bench", "--customers", "40", "--opportunities", "0", "--activities", "0", "--invoices", "50", "--payments", "30", "--journal-lines", "250",
+                "--reps", "1", "--products", "0", "--stock-moves", "0", .. database]);
+        await HostCommands.ExpectAsync(0, ["check", "all", .. database]);
+        await HostCommands.ExpectAsync(0, ["check", "numbering", .. database]);
+
+        await using var pg = new NpgsqlConnection(server.ConnectionString);
+        await pg.OpenAsync(Ct);
+        const string benchInvoices = "SELECT id FROM accounting.invoice WHERE party_id IN (SELECT id FROM parties.party WHERE created_at < now() - interval '1 year')";
+        const string benchPayments = "SELECT id FROM accounting.payment WHERE party_id IN (SELECT id FROM parties.party WHERE created_at < now() - interval '1 year')";
+        const string thisYear = "fiscal_year = extract(year FROM now())::int";
+        // (The demo company's own invoices and payments are left out of the counts.)
+        // 50 invoices of 3 lines and 30 receipts of 2 lines leave (250 − 150 − 60) / 4 = 10 expense entries.
+        Assert.Equal(50L, await CountAsync(pg, $"SELECT count(*) FROM ({benchInvoices}) i"));
+        Assert.Equal(30L, await CountAsync(pg, $"SELECT count(*) FROM accounting.payment WHERE direction = 'In' AND id IN ({benchPayments})"));
+        Assert.Equal(10L, await CountAsync(pg, "SELECT count(*) FROM accounting.journal_entry WHERE description = 'Operating expenses'"));
+        // The 30 oldest invoices (the lowest numbers) are settled, the 20 newest still wholly open.
+        Assert.Equal(30L, await CountAsync(pg, $"SELECT count(*) FROM accounting.open_item WHERE invoice_id IN ({benchInvoices}) AND open_amount = 0 AND open_company_amount = 0"));
+        Assert.Equal(20L, await CountAsync(pg, $"SELECT count(*) FROM accounting.open_item WHERE invoice_id IN ({benchInvoices}) AND open_amount = amount AND open_company_amount = company_amount"));
+        Assert.Equal(1L, await CountAsync(pg, $"""
+            SELECT count(*) FROM (SELECT max(number) FILTER (WHERE o.open_amount = 0) AS last_paid, min(number) FILTER (WHERE o.open_amount <> 0) AS first_open
+                                  FROM accounting.invoice i JOIN accounting.open_item o ON o.invoice_id = i.id WHERE i.id IN ({benchInvoices})) x
+            WHERE last_paid < first_open
+            """));
+        // Each receipt pays one invoice in full: the invoice's customer, total and number on the payment, its one
+        // allocation and the open item's one settlement; dated after the invoice and not after today.
+        Assert.Equal(30L, await CountAsync(pg, $"""
+            SELECT count(*) FROM accounting.payment p
+            JOIN accounting.payment_allocation a ON a.payment_id = p.id
+            JOIN accounting.invoice i ON i.id = a.invoice_id
+            JOIN accounting.open_item o ON o.id = a.open_item_id AND o.invoice_id = i.id
+            JOIN accounting.open_item_change c ON c.open_item_id = o.id
+            WHERE p.party_id = i.party_id AND p.amount = i.total AND p.currency = i.currency AND p.rate = 1 AND p.write_off = 0 AND p.on_account = 0
+              AND a.amount = i.total AND a.company_amount = i.total AND a.document_number = i.number
+              AND c.kind = 'Payment' AND c.date = p.date AND c.amount = i.total AND c.company_amount = i.total
+              AND p.date > i.date AND p.date <= current_date AND p.id IN ({benchPayments})
+            """));
+        // Each receipt's entry is posted with its number as reference: receivable credit with the customer, bank debit.
+        Assert.Equal(30L, await CountAsync(pg, $"""
+            SELECT count(*) FROM accounting.payment p
+            JOIN accounting.journal_entry e ON e.id = p.journal_entry_id AND e.status = 'Posted' AND e.reference = p.number AND e.date = p.date
+            JOIN accounting.account bank ON bank.id = p.bank_account_id AND bank.code = '1000'
+            WHERE p.id IN ({benchPayments}) AND (SELECT count(*) FROM accounting.journal_line l WHERE l.entry_id = e.id) = 2
+              AND EXISTS (SELECT 1 FROM accounting.journal_line l WHERE l.entry_id = e.id AND l.account_id = bank.id AND l.debit = p.amount AND l.credit = 0 AND l.party_id IS NULL)
+              AND EXISTS (SELECT 1 FROM accounting.journal_line l JOIN accounting.account ar ON ar.id = l.account_id AND ar.code = '1100'
+                          WHERE l.entry_id = e.id AND l.credit = p.amount AND l.debit = 0 AND l.party_id = p.party_id)
+            """));
+        // The receipts and entries continue their sequences: the next number follows the last one taken.
+        Assert.Equal(await CountAsync(pg, "SELECT count(*) FROM accounting.payment WHERE number LIKE 'RCPT' || extract(year FROM now())::int || '-%'") + 1,
+            await CountAsync(pg, $"SELECT next_value FROM platform.number_sequences WHERE sequence = 'payment-in' AND {thisYear}"));
+        Assert.Equal(await CountAsync(pg, "SELECT count(*) FROM accounting.journal_entry WHERE number LIKE 'JE' || extract(year FROM now())::int || '-%'") + 1,
+            await CountAsync(pg, $"SELECT next_value FROM platform.number_sequences WHERE sequence = 'journal-entry' AND {thisYear}"));
+
+        // A customer with a paid invoice and an open one (invoices i and i + 40 share a customer): on the customer-360
+        // overview the paid one shows paid with nothing open, its receipt is listed, and the balance is the open one.
+        var (party, paidInvoice, payment, openTotal) = await SingleRowAsync(pg, $"""
+            SELECT i.party_id, i.id, p.id, (SELECT sum(o2.open_company_amount) FROM accounting.open_item o2 WHERE o2.party_id = i.party_id)
+            FROM accounting.invoice i JOIN accounting.payment_allocation a ON a.invoice_id = i.id JOIN accounting.payment p ON p.id = a.payment_id
+            WHERE i.id IN ({benchInvoices})
+              AND EXISTS (SELECT 1 FROM accounting.open_item o WHERE o.party_id = i.party_id AND o.open_amount <> 0)
+            ORDER BY i.number LIMIT 1
+            """);
+        Assert.True((decimal)openTotal > 0);
+        await using var find = new NpgsqlCommand($"SELECT id FROM crm.account WHERE party_id = '{party}'", pg);
+        var account = (Guid)(await find.ExecuteScalarAsync(Ct))!;
+        var admin = await server.AdminClient();
+        var finance = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/crm/accounts/{account}/overview", Ct)).GetProperty("finance");
+        Assert.Equal((decimal)openTotal, Amount(finance.GetProperty("openBalance")));
+        var invoice = finance.GetProperty("invoices").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == (Guid)paidInvoice);
+        Assert.Equal("paid", invoice.GetProperty("status").GetString());
+        Assert.Equal(0m, Amount(invoice.GetProperty("open")));
+        Assert.Equal(2, finance.GetProperty("invoices").GetArrayLength());
+        Assert.Equal((Guid)payment, Assert.Single(finance.GetProperty("payments").EnumerateArray()).GetProperty("id").GetGuid());
+        // The payments list and the payment itself, with its one allocation to the invoice.
+        var listed = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/accounting/payments?partyId={party}", Ct);
+        Assert.Equal((Guid)payment, Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var detail = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/accounting/payments/{payment}", Ct);
+        Assert.Equal("in", detail.GetProperty("direction").GetString());
+        Assert.Equal((Guid)paidInvoice, Assert.Single(detail.GetProperty("allocations").EnumerateArray()).GetProperty("invoiceId").GetGuid());
+    }
+
+    [Fact]
     public async Task Seed_bench_is_refused_on_SQLite_and_for_impossible_sizes()
     {
         var folder = Path.Combine(Path.GetTempPath(), "tandem-seedbench-" + Guid.NewGuid().ToString("N"));
@@ -186,12 +278,25 @@ public sealed class SeedBenchTests
             await HostCommands.ExpectAsync(2, ["seed", "bench", "--customers", "10", .. database]);
             await HostCommands.ExpectAsync(2, ["seed", "bench", "--purchase-orders", "-1", .. database]);
             await HostCommands.ExpectAsync(2, ["seed", "bench", "--products", "0", "--stock-moves", "0", "--purchase-orders", "10", .. database]);
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--invoices", "10", "--payments", "11", "--journal-lines", "100", .. database]);
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--invoices", "10", "--payments", "-1", "--journal-lines", "100", .. database]);
+            await HostCommands.ExpectAsync(2, ["seed", "bench", "--invoices", "10", "--payments", "10", "--journal-lines", "49", .. database]);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static decimal Amount(JsonElement money) => decimal.Parse(money.GetProperty("amount").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<(object, object, object, object)> SingleRowAsync(NpgsqlConnection pg, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, pg);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        Assert.True(await reader.ReadAsync(Ct), "No row: " + sql);
+        return (reader.GetValue(0), reader.GetValue(1), reader.GetValue(2), reader.GetValue(3));
     }
 
     private static async Task<long> CountAsync(NpgsqlConnection pg, string sql)

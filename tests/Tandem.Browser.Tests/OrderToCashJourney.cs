@@ -56,6 +56,10 @@ public sealed partial class OrderToCashJourney(OrderToCashServer server, Chromiu
         await page.FillAsync("#new-quote-line-0-sku", sku);
         await page.FillAsync("#new-quote-line-0-quantity", "3");
         await page.PressAsync("#new-quote-line-0-quantity", "Tab");
+        // Before saving, the line shows its price and promise date while the customer is still on the phone.
+        await Expect(page.Locator("#new-quote-line-0-preview")).ToContainTextAsync($"= 360.00 net");
+        await Expect(page.Locator("#new-quote-line-0-preview")).ToContainTextAsync($"promise {Today} (stock)");
+        await Expect(page.Locator("#new-quote-preview-totals")).ToContainTextAsync($"total 360.00 EUR · everything by {Today}");
         await page.ClickAsync("#new-quote-save");
         await page.WaitForURLAsync(QuoteUrl());
         // 3 × 120.00 = 360.00, no tax; 10 are on hand, so the line ships today from stock.

@@ -95,6 +95,49 @@ public abstract class SalesApiTests(TandemServer server)
     }
 
     [Fact]
+    public async Task A_preview_prices_taxes_and_promises_the_lines_as_saving_would_and_writes_nothing()
+    {
+        var rep = await SalesClient.NewCompanyAsync(server);
+        var bike = await rep.ProductAsync("BIKE", 500m, stock: 10, cost: 300m);
+        var helmet = await rep.ProductAsync("HELMET", 40m, leadTimeDays: 10);
+        var before = await rep.StateAsync();
+        object Body(decimal bikes) => new
+        {
+            accountId = rep.AccountId,
+            lines = new object[] { new { productId = bike, quantity = bikes, discountPercent = 10, taxId = rep.VatId }, new { productId = helmet, quantity = 5, taxId = rep.VatId } },
+        };
+
+        // 4 bikes at 450.00 from stock today, 5 helmets after their 10-day lead time: untaxed 2,000.00, tax 400.00.
+        var preview = await rep.PostAsync("/api/v1/sales/quotes/preview", Body(4), HttpStatusCode.OK);
+        Assert.Equal((1800m, 2160m), (Amount(preview.Line(1).GetProperty("net")), Amount(preview.Line(1).GetProperty("gross"))));
+        Assert.Equal((SalesClient.Iso(Today), "stock"), (preview.Line(1).Str("promiseDate"), preview.Line(1).Str("promiseBasis")));
+        Assert.Equal((SalesClient.Iso(Today.AddDays(10)), "lead_time"), (preview.Line(2).Str("promiseDate"), preview.Line(2).Str("promiseBasis")));
+        Assert.Equal((2000m, 400m, 2400m), (Amount(preview.GetProperty("untaxed")), Amount(preview.GetProperty("tax")), Amount(preview.GetProperty("total"))));
+        Assert.Equal(SalesClient.Iso(Today.AddDays(10)), preview.Str("shipCompleteDate"));
+        // More bikes than the 10 in stock: the promise moves to the lead time, as it would on the saved quote.
+        var short_ = await rep.PostAsync("/api/v1/sales/quotes/preview", Body(12), HttpStatusCode.OK);
+        Assert.NotEqual("stock", short_.Line(1).Str("promiseBasis"));
+        Assert.Equal(before, await rep.StateAsync());
+
+        // The saved quote is the preview, under the first number: the preview took none.
+        var quote = await rep.PostAsync("/api/v1/sales/quotes", Body(4), HttpStatusCode.Created);
+        Assert.Equal($"Q{Today.Year}-00001", quote.Str("number"));
+        Assert.Equal(Amount(preview.GetProperty("total")), Amount(quote.GetProperty("total")));
+        Assert.Equal(preview.Line(2).Str("promiseDate"), quote.Line(2).Str("promiseDate"));
+
+        // A revision's preview keeps the quote's customer; bad input and an unknown quote are refused, and nothing is written.
+        var revision = await rep.PostAsync($"/api/v1/sales/quotes/preview?revise={quote.Id()}",
+            new { lines = new object[] { new { productId = bike, quantity = 1 } } }, HttpStatusCode.OK);
+        Assert.Equal(500m, Amount(revision.GetProperty("total")));
+        var after = await rep.StateAsync();
+        var empty = await rep.Http.PostAsJsonAsync("/api/v1/sales/quotes/preview", new { accountId = rep.AccountId, lines = Array.Empty<object>() }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var unknown = await rep.Http.PostAsJsonAsync($"/api/v1/sales/quotes/preview?revise={Guid.NewGuid()}", Body(1), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(after, await rep.StateAsync());
+    }
+
+    [Fact]
     public async Task Accepting_an_expired_rejected_or_accepted_quote_is_refused_and_writes_nothing()
     {
         var rep = await SalesClient.NewCompanyAsync(server);

@@ -49,6 +49,10 @@ internal static class SalesEndpoints
                 (await handler.CreateAsync(input, ct)).ToHttp(q => Results.Created($"/api/v1/sales/quotes/{q.Id}", q)))
             .RequireAuthorization(SalesPermissions.Write).WithName("CreateQuote")
             .WithSummary("Quote from an opportunity, an account or a customer; prices from the customer's price list, promise dates from stock");
+        quotes.MapPost("/preview", async (QuoteInput input, Guid? revise, QuoteHandler handler, CancellationToken ct) =>
+                (await handler.PreviewAsync(input, revise, ct)).ToHttp())
+            .RequireAuthorization(SalesPermissions.Write).WithName("PreviewQuote")
+            .WithSummary("The quote (or with revise=id, the revision) the body would make, priced, taxed and promised, with nothing saved");
         quotes.MapPost("/{id:guid}/revise", async (Guid id, QuoteInput input, QuoteHandler handler, CancellationToken ct) =>
                 (await handler.ReviseAsync(id, input, ct)).ToHttp(q => Results.Created($"/api/v1/sales/quotes/{q.Id}", q)))
             .RequireAuthorization(SalesPermissions.Write).WithName("ReviseQuote").WithSummary("A new revision of an open quote; the old one is kept, read-only");

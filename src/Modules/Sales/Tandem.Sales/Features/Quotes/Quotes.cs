@@ -41,6 +41,9 @@ internal sealed record QuoteDto(
     Guid WarehouseId, CurrencyCode Currency, DateOnly QuoteDate, DateOnly ValidUntil, string? Notes, string? RejectionReason, Money Untaxed, Money Tax, Money Total,
     DateOnly? ShipCompleteDate, Guid? OrderId, DateTimeOffset? SentAt, IReadOnlyList<QuoteLineDto> Lines, IReadOnlyList<QuoteRevisionDto> Revisions, long Version);
 
+/// <summary>A quote as it would be saved, priced, taxed and promised line by line, with nothing written.</summary>
+internal sealed record QuotePreviewDto(CurrencyCode Currency, Money Untaxed, Money Tax, Money Total, DateOnly? ShipCompleteDate, IReadOnlyList<QuoteLineDto> Lines);
+
 internal sealed record QuoteRevisionDto(Guid Id, int Revision, string Status, Money Total, DateTimeOffset CreatedAt);
 
 internal sealed record QuoteRow(Guid Id, string Number, int Revision, string Status, Guid CustomerId, string? CustomerName, DateOnly QuoteDate, DateOnly ValidUntil, Money Total, DateOnly? ShipCompleteDate);
@@ -119,6 +122,23 @@ internal sealed class QuoteHandler(
         await db.SaveChangesAsync(ct);
         await unit.CommitAsync(ct);
         return await ToDtoAsync(quote, ct);
+    }
+
+    /// <summary>
+    /// The quote the input would make (or, with <paramref name="revising"/>, the revision), priced, taxed and promised by
+    /// the same rules as saving it, with nothing written: the new-quote screen shows it while the rep types.
+    /// </summary>
+    public async Task<Result<QuotePreviewDto>> PreviewAsync(QuoteInput input, Guid? revising, CancellationToken ct)
+    {
+        Quote? current = null;
+        if (revising is { } id && (current = await db.Quotes.AsNoTracking().Include(q => q.Lines).SingleOrDefaultAsync(q => q.Id == id, ct)) is null)
+            return Error.NotFound("Quote");
+        var prepared = await PrepareAsync(input, current, ct);
+        if (!prepared.IsSuccess)
+            return prepared.Error!;
+        var quote = Quote.Draft("", prepared.Value.Header, prepared.Value.Lines, clock.GetUtcNow());
+        var c = quote.Currency;
+        return new QuotePreviewDto(c, new Money(quote.Untaxed, c), new Money(quote.Tax, c), new Money(quote.Total, c), quote.ShipCompleteDate, LineDtos(quote));
     }
 
     /// <summary>A new revision with the body given; the customer, account and opportunity stay those of the quote.</summary>
@@ -340,6 +360,14 @@ internal sealed class QuoteHandler(
 
     private static Dictionary<string, string[]> Field(string name, string message) => new() { [name] = [message] };
 
+    private static List<QuoteLineDto> LineDtos(Quote quote)
+    {
+        var c = quote.Currency;
+        return quote.Lines.OrderBy(l => l.LineNumber).Select(l => new QuoteLineDto(l.Id, l.LineNumber, l.ProductId, l.Description, l.IsService, l.Quantity, l.Unit,
+            new Money(l.UnitPrice, c), l.PriceSource, l.DiscountPercent, new Money(l.NetUnitPrice, c), l.TaxId, l.TaxCode, l.TaxRate, new Money(l.Net, c),
+            new Money(l.TaxAmount, c), new Money(l.Gross, c), l.PromiseDate, l.PromiseBasis)).ToList();
+    }
+
     public async Task<QuoteDto> ToDtoAsync(Quote quote, CancellationToken ct)
     {
         var c = quote.Currency;
@@ -350,9 +378,7 @@ internal sealed class QuoteHandler(
         return new QuoteDto(quote.Id, quote.Number, quote.Revision, quote.PreviousId, Quote.Describe(quote.Status, quote.ValidUntil, today), quote.PartyId, customer?.Name,
             quote.AccountId, quote.OpportunityId, quote.WarehouseId, c, quote.QuoteDate, quote.ValidUntil, quote.Notes, quote.RejectionReason,
             new Money(quote.Untaxed, c), new Money(quote.Tax, c), new Money(quote.Total, c), quote.ShipCompleteDate, quote.OrderId, quote.SentAt,
-            quote.Lines.OrderBy(l => l.LineNumber).Select(l => new QuoteLineDto(l.Id, l.LineNumber, l.ProductId, l.Description, l.IsService, l.Quantity, l.Unit,
-                new Money(l.UnitPrice, c), l.PriceSource, l.DiscountPercent, new Money(l.NetUnitPrice, c), l.TaxId, l.TaxCode, l.TaxRate, new Money(l.Net, c),
-                new Money(l.TaxAmount, c), new Money(l.Gross, c), l.PromiseDate, l.PromiseBasis)).ToList(),
+            LineDtos(quote),
             revisions.Select(r => new QuoteRevisionDto(r.Id, r.Revision, Quote.Describe(r.Status, r.ValidUntil, today), new Money(r.Total, c), r.CreatedAt)).ToList(),
             quote.Version);
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tandem.Accounting.Contracts;
 using Tandem.Accounting.Data;
 using Tandem.Accounting.Domain;
+using Tandem.Accounting.Features.Invoices;
 using Tandem.Platform.Consistency;
 
 namespace Tandem.Accounting.Ledger;
@@ -105,8 +106,8 @@ internal sealed class LedgerCheck(AccountingDb db) : IConsistencyCheck
         foreach (var i in invoiceEntries)
         {
             violations.Add(i.Found
-                ? new ConsistencyViolation(Name, i.CompanyId, "document_entry_not_posted", $"{Describe(i.Kind)} {i.Number}: its entry {i.JournalEntryId} is a draft")
-                : new ConsistencyViolation(Name, i.CompanyId, "document_entry_missing", $"{Describe(i.Kind)} {i.Number}: no entry {i.JournalEntryId?.ToString() ?? "named"} in its company"));
+                ? new ConsistencyViolation(Name, i.CompanyId, "document_entry_not_posted", $"{InvoicePosting.Describe(i.Kind)} {i.Number}: its entry {i.JournalEntryId} is a draft")
+                : new ConsistencyViolation(Name, i.CompanyId, "document_entry_missing", $"{InvoicePosting.Describe(i.Kind)} {i.Number}: no entry {i.JournalEntryId?.ToString() ?? "named"} in its company"));
         }
 
         var paymentEntries = await (
@@ -142,15 +143,7 @@ internal sealed class LedgerCheck(AccountingDb db) : IConsistencyCheck
         foreach (var x in sums.Concat(uncarried))
         {
             violations.Add(new ConsistencyViolation(Name, x.CompanyId, "document_entry_total_mismatch",
-                $"{Describe(x.Kind)} {x.Number}: total {x.Total} {x.Currency}, its entry's receivable or payable lines {x.Amount} {x.Currency}"));
+                $"{InvoicePosting.Describe(x.Kind)} {x.Number}: total {x.Total} {x.Currency}, its entry's receivable or payable lines {x.Amount} {x.Currency}"));
         }
     }
-
-    private static string Describe(InvoiceKind kind) => kind switch
-    {
-        InvoiceKind.CustomerInvoice => "invoice",
-        InvoiceKind.CustomerCreditNote => "credit note",
-        InvoiceKind.VendorBill => "bill",
-        _ => "refund",
-    };
 }

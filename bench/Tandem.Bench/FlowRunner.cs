@@ -4,7 +4,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Tandem.Host.Seeding;
 using Tandem.Platform.Consistency;
+using Tandem.Platform.Persistence;
+using Tandem.Platform.Seeding;
 
 namespace Tandem.Bench;
 
@@ -15,6 +18,58 @@ namespace Tandem.Bench;
 internal static class FlowRunner
 {
     public sealed record Percentiles(double P50, double P95, double P99);
+
+    /// <summary>
+    /// The whole benchmark: a throwaway PostgreSQL database loaded with <paramref name="size"/> (or, with
+    /// <c>--connection</c>, a database loaded before), the server started, the flows' own data set up, one warm-up flow,
+    /// then flows for each client count of <c>--clients</c> for <c>--seconds</c>; prints the tables, runs the stock and
+    /// ledger checks and writes the JSON result. Exit code 0 when no flow failed and the checks found nothing.
+    /// </summary>
+    /// <param name="setUp">Makes the flows' own records through the API, given how many separate ones the clients need.</param>
+    public static async Task<int> MeasureAsync<TSetup>(string[] args, string name, string title, string[] steps, BenchDataSize size,
+        Func<BenchServer, int, Task<TSetup>> setUp, Func<FlowSteps, TSetup, int, Task> flow)
+    {
+        if (Options(args) is not var (clientCounts, seconds))
+            return 2;
+        var existing = Bench.Option(args, "--connection", "");
+        await using var server = await BenchServer.CreateAsync(DatabaseProvider.Postgres, existing.Length > 0 ? existing : null);
+        if (server is null)
+            return 2;
+        var load = Stopwatch.StartNew();
+        if (existing.Length == 0)
+        {
+            await using var scope = server.Scope();
+            await scope.ServiceProvider.GetRequiredService<BenchSeeder>().RunAsync(size, 20261123, null, Console.Out, CancellationToken.None);
+        }
+        load.Stop();
+        await server.StartAsync();
+
+        var setup = await setUp(server, 8 * clientCounts.Max()); // a multiple of 1, 2, 4 and 8: each client keeps to its own records
+        Task Flow(FlowSteps s, int i) => flow(s, setup, i);
+        var runs = new List<Run>();
+        await OnceAsync(server.Client, Flow, 0); // warm-up: plans, pools, caches
+        foreach (var clients in clientCounts)
+            runs.Add(await RunAsync(server.Client, steps, Flow, clients, seconds));
+
+        Print(existing.Length > 0 ? $"{title} on an existing database" : $"{title}: {Describe(size)}, loaded in {load.Elapsed.TotalSeconds:F0} s", steps, runs);
+        var violations = await CheckAsync(server);
+        var file = await Bench.WriteResultAsync(name, new
+        {
+            size, seconds, existing = existing.Length > 0, loadSeconds = load.Elapsed.TotalSeconds,
+            runs = runs.Select(r => new { r.Clients, r.Seconds, r.Flows, r.PerSecond, r.Failed, steps = r.Times }),
+            checkViolations = violations,
+        });
+        Console.WriteLine($"Results written to {file}");
+        return violations == 0 && runs.All(r => r.Failed == 0) ? 0 : 1;
+    }
+
+    /// <summary>The non-empty parts of a dataset size, for the output's title.</summary>
+    private static string Describe(BenchDataSize size) => string.Join(", ",
+        new (string Name, long Count)[]
+        {
+            ("customers", size.Customers), ("products", size.Products), ("stock moves", size.StockMoves), ("orders", size.Orders),
+            ("purchase orders", size.PurchaseOrders), ("invoices", size.Invoices),
+        }.Where(p => p.Count > 0).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Count:N0} {p.Name}")));
 
     public sealed record Run(int Clients, double Seconds, int Flows, double PerSecond, int Failed, Dictionary<string, Percentiles> Times);
 

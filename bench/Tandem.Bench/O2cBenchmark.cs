@@ -1,12 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Tandem.Host.Seeding;
-using Tandem.Platform.Consistency;
-using Tandem.Platform.Persistence;
 using Tandem.Platform.Seeding;
 
 namespace Tandem.Bench;
@@ -27,50 +21,12 @@ internal static class O2cBenchmark
 {
     private static readonly string[] Steps = ["quote", "accept", "confirm", "deliver", "invoice", "pay"];
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args)
     {
-        if (FlowRunner.Options(args) is not var (clientCounts, seconds))
-            return 2;
-        var customers = Bench.Int(args, "--customers", 1000);
-        var orders = Bench.Int(args, "--orders", 10_000);
-        var products = Bench.Int(args, "--products", 200);
-        var moves = long.Parse(Bench.Option(args, "--stock-moves", "10000"), CultureInfo.InvariantCulture);
-
-        var existing = Bench.Option(args, "--connection", "");
-        await using var server = await BenchServer.CreateAsync(DatabaseProvider.Postgres, existing.Length > 0 ? existing : null);
-        if (server is null)
-            return 2;
-        var load = Stopwatch.StartNew();
-        if (existing.Length == 0)
-        {
-            await using var scope = server.Scope();
-            var size = new BenchDataSize(Customers: customers, Opportunities: 0, Activities: 0, Invoices: 0, JournalLines: 0, Reps: 1, Products: products,
-                StockMoves: moves, Orders: orders);
-            await scope.ServiceProvider.GetRequiredService<BenchSeeder>().RunAsync(size, 20261123, null, Console.Out, CancellationToken.None);
-        }
-        load.Stop();
-        await server.StartAsync();
-
-        var setup = await SetUpAsync(server, 8 * clientCounts.Max()); // 64 for 8 clients: a multiple of 1, 2, 4 and 8
-        var runs = new List<FlowRunner.Run>();
-        await FlowRunner.OnceAsync(server.Client, (steps, i) => FlowAsync(steps, setup, i), 0); // warm-up: plans, pools, caches
-        foreach (var clients in clientCounts)
-            runs.Add(await FlowRunner.RunAsync(server.Client, Steps, (steps, i) => FlowAsync(steps, setup, i), clients, seconds));
-
-        FlowRunner.Print(existing.Length > 0
-            ? "Order to cash on an existing database"
-            : $"Order to cash: {customers:N0} customers, {orders:N0} orders, {products:N0} products, {moves:N0} stock moves, loaded in {load.Elapsed.TotalSeconds:F0} s",
-            Steps, runs);
-        var violations = await FlowRunner.CheckAsync(server);
-
-        var file = await Bench.WriteResultAsync($"o2c-{orders}", new
-        {
-            customers, orders, products, moves, seconds, existing = existing.Length > 0, loadSeconds = load.Elapsed.TotalSeconds,
-            runs = runs.Select(r => new { r.Clients, r.Seconds, r.Flows, r.PerSecond, r.Failed, steps = r.Times }),
-            checkViolations = violations,
-        });
-        Console.WriteLine($"Results written to {file}");
-        return violations == 0 && runs.All(r => r.Failed == 0) ? 0 : 1;
+        var size = new BenchDataSize(Customers: Bench.Int(args, "--customers", 1000), Opportunities: 0, Activities: 0, Invoices: 0, JournalLines: 0, Reps: 1,
+            Products: Bench.Int(args, "--products", 200), StockMoves: long.Parse(Bench.Option(args, "--stock-moves", "10000"), CultureInfo.InvariantCulture),
+            Orders: Bench.Int(args, "--orders", 10_000));
+        return FlowRunner.MeasureAsync(args, $"o2c-{size.Orders}", "Order to cash", Steps, size, SetUpAsync, FlowAsync);
     }
 
     private sealed record Setup(string Currency, Guid? Vat, Guid[] Accounts, Guid[] Products);

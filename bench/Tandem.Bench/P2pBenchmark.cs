@@ -1,10 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Tandem.Host.Seeding;
-using Tandem.Platform.Persistence;
 using Tandem.Platform.Seeding;
 
 namespace Tandem.Bench;
@@ -24,49 +20,11 @@ internal static class P2pBenchmark
 {
     private static readonly string[] Steps = ["order", "confirm", "receive", "bill", "pay"];
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args)
     {
-        if (FlowRunner.Options(args) is not var (clientCounts, seconds))
-            return 2;
-        var customers = Bench.Int(args, "--customers", 1000);
-        var purchaseOrders = Bench.Int(args, "--purchase-orders", 10_000);
-        var products = Bench.Int(args, "--products", 200);
-
-        var existing = Bench.Option(args, "--connection", "");
-        await using var server = await BenchServer.CreateAsync(DatabaseProvider.Postgres, existing.Length > 0 ? existing : null);
-        if (server is null)
-            return 2;
-        var load = Stopwatch.StartNew();
-        if (existing.Length == 0)
-        {
-            await using var scope = server.Scope();
-            var size = new BenchDataSize(Customers: customers, Opportunities: 0, Activities: 0, Invoices: 0, JournalLines: 0, Reps: 1, Products: products,
-                StockMoves: 0, PurchaseOrders: purchaseOrders);
-            await scope.ServiceProvider.GetRequiredService<BenchSeeder>().RunAsync(size, 20261123, null, Console.Out, CancellationToken.None);
-        }
-        load.Stop();
-        await server.StartAsync();
-
-        var setup = await SetUpAsync(server, 8 * clientCounts.Max()); // a multiple of 1, 2, 4 and 8: each client keeps to its own suppliers
-        var runs = new List<FlowRunner.Run>();
-        await FlowRunner.OnceAsync(server.Client, (steps, i) => FlowAsync(steps, setup, i), 0); // warm-up: plans, pools, caches
-        foreach (var clients in clientCounts)
-            runs.Add(await FlowRunner.RunAsync(server.Client, Steps, (steps, i) => FlowAsync(steps, setup, i), clients, seconds));
-
-        FlowRunner.Print(existing.Length > 0
-            ? "Procure to pay on an existing database"
-            : $"Procure to pay: {customers:N0} customers, {purchaseOrders:N0} purchase orders, {products:N0} products, loaded in {load.Elapsed.TotalSeconds:F0} s",
-            Steps, runs);
-        var violations = await FlowRunner.CheckAsync(server);
-
-        var file = await Bench.WriteResultAsync($"p2p-{purchaseOrders}", new
-        {
-            customers, purchaseOrders, products, seconds, existing = existing.Length > 0, loadSeconds = load.Elapsed.TotalSeconds,
-            runs = runs.Select(r => new { r.Clients, r.Seconds, r.Flows, r.PerSecond, r.Failed, steps = r.Times }),
-            checkViolations = violations,
-        });
-        Console.WriteLine($"Results written to {file}");
-        return violations == 0 && runs.All(r => r.Failed == 0) ? 0 : 1;
+        var size = new BenchDataSize(Customers: Bench.Int(args, "--customers", 1000), Opportunities: 0, Activities: 0, Invoices: 0, JournalLines: 0, Reps: 1,
+            Products: Bench.Int(args, "--products", 200), StockMoves: 0, PurchaseOrders: Bench.Int(args, "--purchase-orders", 10_000));
+        return FlowRunner.MeasureAsync(args, $"p2p-{size.PurchaseOrders}", "Procure to pay", Steps, size, SetUpAsync, FlowAsync);
     }
 
     private sealed record Setup(string Currency, Guid Warehouse, Guid GoodsReceivedNotInvoiced, Guid[] Suppliers, Guid[] Products);

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tandem.Platform.Consistency;
 using Tandem.Platform.Identity;
@@ -48,16 +49,19 @@ public sealed class NumberingCheck(PlatformDb db, IEnumerable<INumberedDocuments
         foreach (var ((company, name, year), sequence) in issued.Where(i => known.Contains(i.Key.Sequence)))
         {
             if (sequence.Repeats.Count > 0)
-                violations.Add(new(Name, company, "number_repeated", $"{name} {year}: {Describe(sequence.Repeats)}"));
-            var missing = Enumerable.Range(0, sequence.Seen.Length).Where(i => !sequence.Seen[i]).Select(i => (i + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-            if (missing.Count > 0)
-                violations.Add(new(Name, company, "number_gap", $"{name} {year}: no document carries number {Describe(missing)} of the {sequence.Last} handed out"));
+                violations.Add(new(Name, company, "number_repeated", $"{name} {year}: {Describe(sequence.Repeats, sequence.Repeats.Count)}"));
+            var missing = Enumerable.Range(1, sequence.Seen.Length).Where(n => !sequence.Seen[n - 1]);
+            if (missing.Any())
+            {
+                violations.Add(new(Name, company, "number_gap",
+                    $"{name} {year}: no document carries number {Describe(missing.Take(Examples + 1).Select(n => n.ToString(CultureInfo.InvariantCulture)).ToList(), missing.Count())} of the {sequence.Last} handed out"));
+            }
         }
         return violations;
     }
 
-    private static string Describe(List<string> numbers) =>
-        string.Join(", ", numbers.Take(Examples)) + (numbers.Count > Examples ? $" and {numbers.Count - Examples} more" : "");
+    private static string Describe(List<string> examples, int count) =>
+        string.Join(", ", examples.Take(Examples)) + (count > Examples ? $" and {count - Examples} more" : "");
 
     private sealed class Issued(long last)
     {

@@ -102,14 +102,8 @@ public sealed class SeedBenchTests
     [Fact]
     public async Task Bench_purchase_orders_keep_every_check_passing_continue_their_sequence_and_page_through_the_list_api()
     {
-        await using var server = new PostgresServer();
-        await server.InitializeAsync();
-        if (!PostgresCluster.Shared.IsAvailable)
-        {
-            Assert.False(PostgresCluster.Required, PostgresCluster.Shared.UnavailableReason);
-            Assert.Skip("*** PostgreSQL is not available here: " + PostgresCluster.Shared.UnavailableReason);
-        }
-        string[] database = ["--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={server.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
+        await using var server = await ServerAsync();
+        var database = Arguments(server);
         await HostCommands.ExpectAsync(0,
             ["seed", "bench", "--customers", "40", "--opportunities", "0", "--activities", "0", "--invoices", "0", "--journal-lines", "0", "--reps", "1",
                 "--products", "12", "--stock-moves", "0", "--purchase-orders", "200", .. database]);
@@ -173,14 +167,8 @@ public sealed class SeedBenchTests
     [Fact]
     public async Task Bench_payments_settle_the_oldest_invoices_keep_every_check_passing_and_show_on_the_customer_overview()
     {
-        await using var server = new PostgresServer();
-        await server.InitializeAsync();
-        if (!PostgresCluster.Shared.IsAvailable)
-        {
-            Assert.False(PostgresCluster.Required, PostgresCluster.Shared.UnavailableReason);
-            Assert.Skip("*** PostgreSQL is not available here: " + PostgresCluster.Shared.UnavailableReason);
-        }
-        string[] database = ["--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={server.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
+        await using var server = await ServerAsync();
+        var database = Arguments(server);
         await HostCommands.ExpectAsync(0,
             ["seed", "bench", "--customers", "40", "--opportunities", "0", "--activities", "0", "--invoices", "50", "--payments", "30", "--journal-lines", "250",
                 "--reps", "1", "--products", "0", "--stock-moves", "0", .. database]);
@@ -288,6 +276,24 @@ public sealed class SeedBenchTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>A running server on a fresh PostgreSQL database of its own; skips loudly where PostgreSQL is missing.</summary>
+    private static async Task<PostgresServer> ServerAsync()
+    {
+        var server = new PostgresServer();
+        await server.InitializeAsync();
+        if (!PostgresCluster.Shared.IsAvailable)
+        {
+            await server.DisposeAsync();
+            Assert.False(PostgresCluster.Required, PostgresCluster.Shared.UnavailableReason);
+            Assert.Skip("*** PostgreSQL is not available here: " + PostgresCluster.Shared.UnavailableReason);
+        }
+        return server;
+    }
+
+    /// <summary>The command-line arguments that point the host at the server's database.</summary>
+    private static string[] Arguments(PostgresServer server) =>
+        ["--Tandem:Database:Provider=Postgres", $"--ConnectionStrings:Tandem={server.ConnectionString}", "--Logging:LogLevel:Default=Warning"];
 
     private static decimal Amount(JsonElement money) => decimal.Parse(money.GetProperty("amount").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
 
